@@ -8,12 +8,22 @@ import { Resvg } from '@resvg/resvg-js';
 import { gzipSync } from 'node:zlib';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ASSETS, ARTICLES_DIR, DIST, ROOT, TARGETS, type Target } from './lib/paths';
+import {
+  ASSETS,
+  ARTICLES_DIR as DEFAULT_ARTICLES_DIR,
+  DIST as DEFAULT_DIST,
+  ROOT,
+  TARGETS,
+  type Target,
+} from './lib/paths';
 import { loadArticles, ArticleDataError } from './lib/load-articles';
 import { patchManifest } from './lib/manifest';
 import { noInnerHtml } from './lib/no-inner-html';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
+// Overridable so a test can run this very build on bad data without touching the real dist/.
+const ARTICLES_DIR = process.env.BACKSTORY_ARTICLES_DIR ?? DEFAULT_ARTICLES_DIR;
+const DIST = process.env.BACKSTORY_DIST_DIR ?? DEFAULT_DIST;
 
 async function main(): Promise<void> {
   // 1. Data first: a malformed article must stop the build before dist/ is touched.
