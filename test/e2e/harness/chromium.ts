@@ -1,0 +1,121 @@
+/**
+ * Chromium with the built extension, driven by playwright-core over CDP. Debian's chromium
+ * still honours --load-extension (branded Chrome 137+ dropped it).
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { callExpression, DEFAULT_VIEWPORT, isLocal, makeScratch, poll } from './common';
+import { requireBuild, requireExecutable } from './paths';
+import { sessionHelpers } from './session';
+import type { ExtensionSession, LaunchOptions, PageFunction, TestPage } from './types';
+
+const FLAGS = [
+  // Root in a container has no user namespaces for the sandbox.
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  // Every host name fails to resolve except the test server's: nothing leaves the machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+function wrapPage(page: Page, context: BrowserContext): TestPage {
+  return {
+    browser: 'chromium',
+    raw: page,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
+      return (await page.evaluate(callExpression(fn, args))) as R;
+    },
+    async waitFor(fn, options, ...args) {
+      return poll(() => this.evaluate(fn, ...args), `page function ${fn.name || ''}`, options);
+    },
+    mouse: {
+      move: (x, y, options) => page.mouse.move(x, y, options),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+    keyboard: {
+      press: (key) => page.keyboard.press(key),
+      type: (text) => page.keyboard.type(text),
+    },
+    async tap(x, y) {
+      // CDP touch input works without playwright's hasTouch emulation, which would also
+      // switch the page's (hover)/(pointer) media features and so change what we test.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+    },
+    async screenshot(options = {}) {
+      return page.screenshot({ path: options.path, fullPage: options.fullPage ?? false });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    url: () => page.url(),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const dist = requireBuild('chromium');
+  const executablePath = requireExecutable('chromium');
+  const scratch = await makeScratch(dist, 'chromium');
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(scratch.profile, {
+      executablePath,
+      headless: true,
+      viewport: options.viewport ?? DEFAULT_VIEWPORT,
+      args: [
+        ...FLAGS,
+        `--disable-extensions-except=${scratch.extension}`,
+        `--load-extension=${scratch.extension}`,
+        ...(options.chromiumArgs ?? []),
+      ],
+    });
+    const ctx = context;
+    const serviceWorker =
+      ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 30_000 }));
+    // URL.origin is "null" for non-special schemes such as chrome-extension:.
+    const extensionOrigin = `chrome-extension://${new URL(serviceWorker.url()).host}`;
+
+    const outsideRequests: string[] = [];
+    ctx.on('request', (request) => {
+      if (!isLocal(request.url())) outsideRequests.push(request.url());
+    });
+
+    // Playwright opens the persistent context with one blank tab; reuse it first.
+    let spare: Page | undefined = ctx.pages()[0];
+    const newPage = async (): Promise<TestPage> => {
+      const page = spare ?? (await ctx.newPage());
+      spare = undefined;
+      return wrapPage(page, ctx);
+    };
+    const helpers = sessionHelpers({
+      extensionOrigin,
+      newPage,
+      openExtensionPage: (page, url) => page.goto(url),
+      evaluateSource: (page, source) => (page.raw as Page).evaluate(source),
+    });
+    return {
+      browser: 'chromium',
+      raw: { context: ctx, serviceWorker },
+      ...helpers,
+      newPage,
+      outsideRequests,
+      async close() {
+        await ctx.close().catch(() => undefined);
+        await scratch.remove();
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    await scratch.remove();
+    throw error;
+  }
+}

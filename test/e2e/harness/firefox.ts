@@ -1,0 +1,150 @@
+/**
+ * Firefox ESR with the built extension installed as a temporary add-on, driven by
+ * puppeteer-core over WebDriver BiDi (no geckodriver needed).
+ */
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../scripts/lib/manifest';
+import { callExpression, DEFAULT_VIEWPORT, isLocal, makeScratch, poll } from './common';
+import { requireBuild, requireExecutable } from './paths';
+import { sessionHelpers } from './session';
+import type { ExtensionSession, LaunchOptions, PageFunction, TestPage } from './types';
+
+/** A dead proxy for everything but 127.0.0.1/localhost: nothing leaves the machine. */
+const OFFLINE_PREFS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.socks': '127.0.0.1',
+  'network.proxy.socks_port': 9,
+  'network.proxy.socks_remote_dns': true,
+  'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+};
+
+/**
+ * Headless Firefox reports no pointer at all, so `(hover: hover)` and `(pointer: fine)` are false;
+ * declare a mouse (fine | hover = 2 | 4) as a desktop user has, like headless Chromium does.
+ */
+const DESKTOP_POINTER_PREFS = {
+  'ui.primaryPointerCapabilities': 6,
+  'ui.allPointerCapabilities': 6,
+};
+
+function wrapPage(page: Page): TestPage {
+  return {
+    browser: 'firefox',
+    raw: page,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
+      return (await page.evaluate(callExpression(fn, args))) as R;
+    },
+    async waitFor(fn, options, ...args) {
+      return poll(() => this.evaluate(fn, ...args), `page function ${fn.name || ''}`, options);
+    },
+    mouse: {
+      move: (x, y, options) => page.mouse.move(x, y, options),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+    keyboard: {
+      // Both drivers use the same key names; puppeteer only types them as a literal union.
+      press: (key) => page.keyboard.press(key as KeyInput),
+      type: (text) => page.keyboard.type(text),
+    },
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    async screenshot(options = {}) {
+      return page.screenshot({
+        path: options.path as `${string}.png` | undefined,
+        fullPage: options.fullPage ?? false,
+      });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    url: () => page.url(),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+/**
+ * An awaited goto to a moz-extension:// URL never resolves over BiDi, although the page loads:
+ * start it, then poll until the document is the extension's and has finished loading.
+ */
+async function openExtensionPage(page: Page, url: string): Promise<void> {
+  page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await poll(
+    () =>
+      page.evaluate(
+        (wanted) => location.href === wanted && document.readyState === 'complete',
+        url,
+      ),
+    `${url} to load`,
+    { timeoutMs: 15_000 },
+  );
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const dist = requireBuild('firefox');
+  const executablePath = requireExecutable('firefox');
+  const scratch = await makeScratch(dist, 'firefox');
+  // Fixing the UUID up front gives the moz-extension:// origin without asking the browser.
+  const uuid = randomUUID();
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: scratch.profile,
+      defaultViewport: options.viewport ?? DEFAULT_VIEWPORT,
+      // Lets the driver open moz-extension:// pages.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        ...OFFLINE_PREFS,
+        ...DESKTOP_POINTER_PREFS,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        ...options.firefoxPrefs,
+      },
+    });
+    const b = browser;
+    await b.installExtension(scratch.extension);
+    const extensionOrigin = `moz-extension://${uuid}`;
+
+    const outsideRequests: string[] = [];
+    let spare: Page | undefined = (await b.pages())[0];
+    const newPage = async (): Promise<TestPage> => {
+      const page = spare ?? (await b.newPage());
+      spare = undefined;
+      page.on('request', (request) => {
+        if (!isLocal(request.url())) outsideRequests.push(request.url());
+      });
+      return wrapPage(page);
+    };
+    const helpers = sessionHelpers({
+      extensionOrigin,
+      newPage,
+      openExtensionPage: (page, url) => openExtensionPage(page.raw as Page, url),
+      evaluateSource: (page, source) => (page.raw as Page).evaluate(source),
+    });
+    return {
+      browser: 'firefox',
+      raw: { browser: b },
+      ...helpers,
+      newPage,
+      outsideRequests,
+      async close() {
+        await b.close().catch(() => undefined);
+        await scratch.remove();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await scratch.remove();
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The uniform face of both browsers. Tests written against these types run unchanged in
+ * Chromium (playwright-core) and Firefox (puppeteer-core); `raw` is there for the rest.
+ */
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import type { BrowserContext, Page as PlaywrightPage, Worker } from 'playwright-core';
+import type { Browser as PuppeteerBrowser, Page as PuppeteerPage } from 'puppeteer-core';
+import type { BrowserName } from './paths';
+
+export type { ExtensionApi, BrowserName };
+
+/** Page functions run in the browser: their source is sent, not their closure, so pass data as args. */
+export type PageFunction<A extends unknown[], R> = (...args: A) => R | Promise<R>;
+/** Runs in an extension page with the extension API (`browser` in Firefox, `chrome` in Chromium). */
+export type ExtensionFunction<A extends unknown[], R> = (
+  api: ExtensionApi,
+  ...args: A
+) => R | Promise<R>;
+
+interface PageApi {
+  /** Navigates and waits for the load event. */
+  goto(url: string): Promise<void>;
+  /** Runs `fn(...args)` in the page's main world; args and result must survive JSON. */
+  evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
+  /** Re-runs `fn` until it returns something truthy (or throws after `timeoutMs`); returns that. */
+  waitFor<A extends unknown[], R>(
+    fn: PageFunction<A, R>,
+    options?: { timeoutMs?: number; intervalMs?: number },
+    ...args: A
+  ): Promise<NonNullable<R>>;
+  /** Viewport (CSS px) coordinates. */
+  readonly mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  readonly keyboard: {
+    /** Key names as both drivers spell them: 'Tab', 'Escape', 'Enter', 'ArrowDown', 'a'. */
+    press(key: string): Promise<void>;
+    type(text: string): Promise<void>;
+  };
+  /** A real touch tap (touchstart/touchend, pointerType 'touch'), then the browser's own click. */
+  tap(x: number, y: number): Promise<void>;
+  /** PNG bytes; also written to `path` when given. */
+  screenshot(options?: { path?: string; fullPage?: boolean }): Promise<Uint8Array>;
+  setViewport(width: number, height: number): Promise<void>;
+  url(): string;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type TestPage =
+  | (PageApi & { readonly browser: 'chromium'; readonly raw: PlaywrightPage })
+  | (PageApi & { readonly browser: 'firefox'; readonly raw: PuppeteerPage });
+
+interface SessionApi {
+  /** chrome-extension://ID or moz-extension://UUID (no trailing slash). */
+  readonly extensionOrigin: string;
+  /** The built popup opened as a tab: extensionOrigin + '/popup/index.html'. */
+  readonly popupUrl: string;
+  extensionUrl(pathname: string): string;
+  /** A new tab (blank until goto). */
+  newPage(): Promise<TestPage>;
+  /** A new tab with an extension page loaded (default: the popup); the extension API is live there. */
+  openPopup(pathname?: string): Promise<TestPage>;
+  /**
+   * Runs `fn(api, ...args)` in an extension page the harness keeps open for this purpose:
+   * tabs, storage, runtime messaging, action badge — what the popup itself could do.
+   */
+  extension<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
+  /** The extension's tab id for `page` (brings the page to the front to find it). */
+  tabId(page: TestPage): Promise<number>;
+  /**
+   * Sends `message` to the content script in `page` and returns its reply,
+   * retrying until the content script answers (it starts at document_idle) or `timeoutMs` passes.
+   */
+  sendToTab<R = unknown>(page: TestPage, message: unknown, timeoutMs?: number): Promise<R>;
+  /** Requests the browsers made to hosts other than 127.0.0.1/localhost (all were blocked). */
+  readonly outsideRequests: readonly string[];
+  close(): Promise<void>;
+}
+
+export type ExtensionSession =
+  | (SessionApi & {
+      readonly browser: 'chromium';
+      readonly raw: { context: BrowserContext; serviceWorker: Worker };
+    })
+  | (SessionApi & { readonly browser: 'firefox'; readonly raw: { browser: PuppeteerBrowser } });
+
+export interface LaunchOptions {
+  /** Chromium: enable touch input in the context (needed by playwright's touchscreen). Default true. */
+  hasTouch?: boolean;
+  /** Default 1280×800. */
+  viewport?: { width: number; height: number };
+  /** Firefox prefs / Chromium flags added to the defaults. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  chromiumArgs?: string[];
+}
