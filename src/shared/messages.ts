@@ -33,6 +33,11 @@ export interface MentionsReply {
   /** False when Backstory is switched off for this page (globally or for the site). */
   active: boolean;
   mentions: MentionSummary[];
+  /**
+   * The page's `location.hostname`, for the popup's per-site switch: without the "tabs"
+   * permission the popup cannot read the tab's URL itself (Chromium hides it).
+   */
+  hostname?: string;
 }
 
 export function isMessage(value: unknown): value is Message {
