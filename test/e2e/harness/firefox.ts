@@ -35,11 +35,20 @@ const DESKTOP_POINTER_PREFS = {
   'ui.allPointerCapabilities': 6,
 };
 
-function wrapPage(page: Page): TestPage {
-  return {
+/** The wrapper plus what only the session may do with it. */
+interface FirefoxPage {
+  page: TestPage;
+  openExtensionPage(url: string): Promise<void>;
+}
+
+function wrapPage(page: Page): FirefoxPage {
+  // puppeteer's page.url() stays at the previous URL after the moz-extension:// dance below.
+  let extensionUrl: string | undefined;
+  const testPage: TestPage = {
     browser: 'firefox',
     raw: page,
     async goto(url) {
+      extensionUrl = undefined;
       await page.goto(url, { waitUntil: 'load' });
     },
     async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
@@ -65,9 +74,16 @@ function wrapPage(page: Page): TestPage {
       });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
-    url: () => page.url(),
+    url: () => extensionUrl ?? page.url(),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
+  };
+  return {
+    page: testPage,
+    async openExtensionPage(url) {
+      await openExtensionPage(page, url);
+      extensionUrl = url;
+    },
   };
 }
 
@@ -116,6 +132,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     const extensionOrigin = `moz-extension://${uuid}`;
 
     const outsideRequests: string[] = [];
+    const wrappers = new WeakMap<TestPage, FirefoxPage>();
     let spare: Page | undefined = (await b.pages())[0];
     const newPage = async (): Promise<TestPage> => {
       const page = spare ?? (await b.newPage());
@@ -123,12 +140,18 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       page.on('request', (request) => {
         if (!isLocal(request.url())) outsideRequests.push(request.url());
       });
-      return wrapPage(page);
+      const wrapper = wrapPage(page);
+      wrappers.set(wrapper.page, wrapper);
+      return wrapper.page;
     };
     const helpers = sessionHelpers({
       extensionOrigin,
       newPage,
-      openExtensionPage: (page, url) => openExtensionPage(page.raw as Page, url),
+      openExtensionPage: async (page, url) => {
+        const wrapper = wrappers.get(page);
+        if (!wrapper) throw new Error('Not a page of this Firefox session');
+        await wrapper.openExtensionPage(url);
+      },
       evaluateSource: (page, source) => (page.raw as Page).evaluate(source),
     });
     return {
