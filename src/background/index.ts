@@ -2,10 +2,13 @@
  * Background entry (Chrome: service worker; Firefox: event page). Every listener is registered
  * synchronously at top level, because the browser may stop this context whenever it is idle.
  */
-import browser from '../shared/browser';
+import browser, { type Runtime } from '../shared/browser';
 import { isMessage, type PongReply } from '../shared/messages';
+import { watchSettings } from '../shared/settings';
+import { forgetTab, recordCount, repaintAll } from './badge';
+import { reportingTab } from './sender';
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Not async: an async listener would answer (with undefined) every message, even ones it
   // does not handle, and steal replies meant for other listeners.
   if (!isMessage(message)) return undefined;
@@ -13,5 +16,16 @@ browser.runtime.onMessage.addListener((message: unknown) => {
     const reply: PongReply = { type: 'pong', from: 'background' };
     return Promise.resolve(reply);
   }
+  if (message.type === 'mentions-changed') {
+    const tab = reportingTab(sender);
+    return tab ? recordCount(tab.tabId, message.count, tab.hostname) : undefined;
+  }
   return undefined;
 });
+
+// Badge bookkeeping: counts live in storage.session (see badge.ts), so drop them with the page.
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void forgetTab(tabId);
+});
+watchSettings((settings) => void repaintAll(settings));
