@@ -17,6 +17,7 @@ import {
   ROOT,
   distDir,
   launchExtension,
+  requireBuild,
   startServer,
   type ExtensionSession,
   type TestServer,
@@ -37,9 +38,8 @@ interface BuiltManifest {
 }
 
 async function builtManifest(browser: 'chromium' | 'firefox'): Promise<BuiltManifest> {
-  return JSON.parse(
-    await readFile(path.join(distDir(browser), 'manifest.json'), 'utf8'),
-  ) as BuiltManifest;
+  const dir = requireBuild(browser);
+  return JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
 }
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
@@ -78,12 +78,16 @@ describe('built manifests', () => {
 
   it('web-ext lint finds no errors, warnings or notices in dist/firefox', async () => {
     const bin = path.join(ROOT, 'node_modules/.bin/web-ext');
-    const { stdout } = await run(
+    const { stdout, stderr } = await run(
       bin,
-      ['lint', '--source-dir', distDir('firefox'), '--output', 'json', '--no-input'],
+      ['lint', '--source-dir', requireBuild('firefox'), '--output', 'json', '--no-input'],
       // web-ext exits non-zero on errors; the JSON report is what we assert on either way.
       { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    ).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }));
+    if (!stdout.includes('{')) throw new Error(`web-ext lint printed no report: ${stderr}`);
     const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {
       summary: { errors: number; warnings: number; notices: number };
       errors: unknown[];
@@ -126,11 +130,9 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
   it('renders the popup', async () => {
     const popup = await session.openPopup();
     expect(popup.url()).toBe(session.popupUrl);
-    const rendered = await popup.waitFor(() => {
-      const text = document.getElementById('root')?.textContent?.trim();
-      return text ? { text, heading: document.querySelector('h1')?.textContent ?? '' } : null;
-    });
-    expect(rendered.heading).toBe('Backstory');
+    // Rendered by Preact into #root; what it shows belongs to the popup's own tests.
+    const text = await popup.waitFor(() => document.getElementById('root')?.textContent?.trim());
+    expect(text.length).toBeGreaterThan(0);
     await popup.close();
   });
 

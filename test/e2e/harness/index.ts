@@ -15,7 +15,16 @@ import type { BrowserName } from './paths';
 import type { ExtensionSession, LaunchOptions } from './types';
 
 export { startServer, type Route, type ServerOptions, type TestServer } from './server';
-export { BROWSERS, CORPUS_PAGES, DIST, FIXTURES, ROOT, SHARED, distDir } from './paths';
+export {
+  BROWSERS,
+  CORPUS_PAGES,
+  DIST,
+  FIXTURES,
+  ROOT,
+  SHARED,
+  distDir,
+  requireBuild,
+} from './paths';
 export { poll } from './common';
 export type * from './types';
 
