@@ -1,0 +1,58 @@
+/**
+ * Shape of a topic vocabulary file (src/core/topics/*.json). The matcher knows no topic words:
+ * everything it looks for, and when it accepts a hit, comes from these files.
+ *
+ * Pattern syntax (aliases and context sets): a JavaScript regular-expression fragment, compiled
+ * with the `i` and `u` flags, with three conveniences so that data stays readable:
+ * - a literal space matches any run of whitespace (spaces, NBSP, newlines);
+ * - `-` outside a character class matches any hyphen or dash (- ‐ ‑ ‒ – —);
+ * - `'` outside a character class matches any apostrophe (' ’ ‘ ʼ ′).
+ * Groups must be non-capturing `(?:…)`; the matcher adds the word boundaries.
+ */
+import type { TopicId } from '../types';
+
+/** Where a pattern must sit on word boundaries. `none` suits scripts written without spaces. */
+export type BoundaryMode = 'both' | 'left' | 'none';
+
+export interface AliasData {
+  /** Language(s) the alias is written in; informative, the matcher ignores it. */
+  lang: string;
+  /** acronym | name | description | event | bare: informative, the flags below decide. */
+  kind: string;
+  patterns: string[];
+  /** Accept only when the matched text fits the pattern case-sensitively (acronyms). */
+  caseSensitive?: boolean;
+  /** Default `both`. */
+  boundary?: BoundaryMode;
+  /** Accept only when the match sits between quotation marks (a month used as a name). */
+  quoted?: boolean;
+  /** Context sets of which at least one must match the mention's sentence. */
+  requires?: string[];
+  /** Context sets that reject the mention when they match (unless an `unless` set matches). */
+  forbids?: string[];
+  /** Context sets that cancel `forbids` (e.g. an explicit "2022"). */
+  unless?: string[];
+  /** Drop the mention when it directly follows an accepted mention of the same topic that has
+   * no `requires` (e.g. "uprising" in "Bloody January uprising" is part of the name). */
+  absorbedByPrevious?: boolean;
+  /** Cheap literal prefixes for the pre-check, when they cannot be read off the patterns. */
+  stems?: string[];
+}
+
+export interface ContextSetData {
+  patterns: string[];
+  /** Patterns matched without word boundaries (scripts without spaces). */
+  unboundedPatterns?: string[];
+  /** Search only this many UTF-16 units around the mention (within its sentence). */
+  window?: number;
+  /** Must the pattern match case-sensitively (acronyms, capitalised names)? */
+  caseSensitive?: boolean;
+  stems?: string[];
+}
+
+export interface TopicData {
+  topic: TopicId;
+  rules: string[];
+  aliases: AliasData[];
+  contextSets: Record<string, ContextSetData>;
+}
