@@ -1,0 +1,178 @@
+/**
+ * The one element Backstory adds to a page: a host for the card, created on first use directly
+ * under <html>, holding an open shadow root that Preact renders into.
+ *
+ * - Shadow root mode 'open': the card shows only bundled public data, so hiding it from page
+ *   scripts protects nothing, while tests and assistive-technology tooling can read it.
+ * - Styles: the host's own box is set inline with !important (beats any page rule aimed at it);
+ *   the card's styles come as a constructed stylesheet (adoptedStyleSheets is not subject to
+ *   the page's CSP); a <style> inside the shadow root is the fallback for old engines.
+ * - Popover API (popover="manual" + showPopover()) puts the host in the top layer, above fixed
+ *   headers and open modal dialogs; z-index 2147483647 covers browsers without it.
+ */
+import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { Card, type CardProps } from './Card';
+import cardCss from './card.css';
+
+const HOST_TAG = 'backstory-card';
+/** Gap between the mention and the card, and the least distance to the viewport's edges. */
+const GAP_PX = 6;
+const VIEWPORT_PADDING_PX = 8;
+
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'none',
+  position: 'fixed',
+  inset: 'auto',
+  left: '0px',
+  top: '0px',
+  margin: '0px',
+  padding: '0px',
+  border: '0px',
+  width: 'max-content',
+  height: 'auto',
+  overflow: 'visible',
+  background: 'transparent',
+  'z-index': '2147483647',
+};
+
+/** A reference for positioning: the mention's line boxes, read when floating-ui asks. */
+export interface CardAnchor {
+  range: Range;
+  /** Pointer position when opened by hover/tap, so `inline` picks the line under it. */
+  point?: { x: number; y: number };
+}
+
+export class CardHost {
+  private host: HTMLElement | undefined;
+  private mountPoint: HTMLElement | undefined;
+  private stopPositioning: (() => void) | undefined;
+
+  /** The host element, if it has been created. */
+  get element(): HTMLElement | undefined {
+    return this.host;
+  }
+
+  get isOpen(): boolean {
+    return this.host?.style.getPropertyValue('display') === 'block';
+  }
+
+  /** The card's dialog element (to move focus into), once rendered. */
+  get dialog(): HTMLElement | undefined {
+    return this.mountPoint?.querySelector<HTMLElement>('[role="dialog"]') ?? undefined;
+  }
+
+  show(props: CardProps, anchor: CardAnchor): void {
+    const host = this.ensureHost();
+    if (!this.mountPoint) return;
+    render(<Card {...props} />, this.mountPoint);
+    setStyle(host, 'display', 'block');
+    if (typeof host.showPopover === 'function') {
+      // Re-entering the top layer also lifts the card above a modal opened since.
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    }
+    this.position(host, anchor);
+  }
+
+  hide(): void {
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    const host = this.host;
+    if (!host) return;
+    if (typeof host.hidePopover === 'function' && host.matches(':popover-open')) {
+      host.hidePopover();
+    }
+    setStyle(host, 'display', 'none');
+    if (this.mountPoint) render(null, this.mountPoint);
+  }
+
+  /** Removes the host from the page (teardown). */
+  destroy(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = undefined;
+    this.mountPoint = undefined;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.host?.isConnected) return this.host;
+    const host = document.createElement(HOST_TAG);
+    for (const [property, value] of Object.entries(HOST_STYLE)) setStyle(host, property, value);
+    if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
+    const shadow = host.attachShadow({ mode: 'open' });
+    adoptStyles(shadow);
+    const mountPoint = document.createElement('div');
+    shadow.append(mountPoint);
+    document.documentElement.append(host);
+    this.host = host;
+    this.mountPoint = mountPoint;
+    return host;
+  }
+
+  private position(host: HTMLElement, anchor: CardAnchor): void {
+    this.stopPositioning?.();
+    const { range, point } = anchor;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement:
+        range.startContainer instanceof Element
+          ? range.startContainer
+          : (range.startContainer.parentElement ?? undefined),
+    };
+    let frame = 0;
+    const update = (): void => {
+      frame = 0;
+      computePosition(reference, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(point),
+          offset(GAP_PX),
+          flip({ padding: VIEWPORT_PADDING_PX }),
+          shift({ padding: VIEWPORT_PADDING_PX }),
+        ],
+      })
+        .then(({ x, y }) => {
+          setStyle(host, 'left', `${Math.round(x)}px`);
+          setStyle(host, 'top', `${Math.round(y)}px`);
+        })
+        .catch(() => undefined);
+    };
+    // Follow the mention while the page or any scroller scrolls, at most once per frame.
+    // (floating-ui's autoUpdate does this and more, at a size the content budget cannot afford.)
+    const onMove = (): void => {
+      frame ||= requestAnimationFrame(update);
+    };
+    const options = { capture: true, passive: true };
+    window.addEventListener('scroll', onMove, options);
+    window.addEventListener('resize', onMove, options);
+    update();
+    this.stopPositioning = () => {
+      window.removeEventListener('scroll', onMove, options);
+      window.removeEventListener('resize', onMove, options);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }
+}
+
+function setStyle(element: HTMLElement, property: string, value: string): void {
+  // CSSOM writes are allowed under any page CSP (unlike a style attribute in markup).
+  element.style.setProperty(property, value, 'important');
+}
+
+function adoptStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cardCss);
+    shadow.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // Fall through: engines without constructable stylesheets.
+  }
+  const style = document.createElement('style');
+  style.textContent = cardCss;
+  shadow.append(style);
+}

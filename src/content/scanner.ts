@@ -1,0 +1,126 @@
+/**
+ * Reads subtrees of the page and keeps the registry's highlights in step with them. Work is a
+ * queue of root elements processed one after another in time slices; each root first loses its
+ * old mentions, then is read afresh.
+ */
+import { findMentions, mayContainMention } from '../core/find-mentions';
+import type { TopicId } from '../core/types';
+import { MentionRegistry } from './mention-registry';
+import { sliceDeadline, yieldToMain } from './scheduling';
+import { SegmentWalker } from './segment-walker';
+import { positionsOf, type TextSegment } from './text-segment';
+
+/** Shortest text that can hold a mention ("CSTO", "ОДКБ"): shorter segments are not read. */
+const MIN_MENTION_LENGTH = 4;
+/** A root whose walk the page kept pulling away is given up after this many restarts. */
+const MAX_RESTARTS = 3;
+
+export interface ScannerOptions {
+  /** Our card host, never read. */
+  host(): Element | undefined;
+  /** Topics the user wants highlighted. */
+  topics(): ReadonlySet<TopicId>;
+  /** Called whenever the queue runs dry. */
+  onIdle(): void;
+  /** Main-thread milliseconds spent in one slice (the observer budgets re-scans with it). */
+  charge(ms: number): void;
+}
+
+export class Scanner {
+  private queue: Element[] = [];
+  private restarts = new Map<Element, number>();
+  private running = false;
+  /** Bumped by stop(), so a loop sleeping in a yield knows it is obsolete. */
+  private generation = 0;
+
+  constructor(
+    private readonly registry: MentionRegistry,
+    private readonly options: ScannerOptions,
+  ) {}
+
+  /** Schedules `roots` to be re-read (roots already queued are not queued twice). */
+  enqueue(roots: Iterable<Element>): void {
+    for (const root of roots) if (!this.queue.includes(root)) this.queue.push(root);
+    if (!this.running) void this.loop(this.generation);
+  }
+
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /** Drops all pending work; the caller clears the registry if it wants the highlights gone. */
+  stop(): void {
+    this.generation++;
+    this.queue = [];
+    this.restarts.clear();
+    this.running = false;
+  }
+
+  private async loop(generation: number): Promise<void> {
+    this.running = true;
+    try {
+      for (let root = this.queue.shift(); root; root = this.queue.shift()) {
+        const finished = await this.scanRoot(root, generation);
+        if (generation !== this.generation) return;
+        if (!finished) this.restart(root);
+      }
+    } catch {
+      // A hostile page can make DOM calls throw; stop quietly rather than break the page.
+    }
+    if (generation !== this.generation) return;
+    this.running = false;
+    this.restarts.clear();
+    this.options.onIdle();
+  }
+
+  private restart(root: Element): void {
+    const count = (this.restarts.get(root) ?? 0) + 1;
+    this.restarts.set(root, count);
+    if (count <= MAX_RESTARTS && root.isConnected) this.queue.push(root);
+  }
+
+  /** Returns false if the page removed the node the walk was paused at. */
+  private async scanRoot(root: Element, generation: number): Promise<boolean> {
+    this.registry.removeWhere(
+      (record) =>
+        record.nodes.some((node) => !node.isConnected) ||
+        root.contains(record.range.startContainer),
+    );
+    if (!root.isConnected) return true;
+    const topics = this.options.topics();
+    const walker = new SegmentWalker(root, this.options.host, (segment) =>
+      this.detect(segment, topics),
+    );
+    for (;;) {
+      const started = performance.now();
+      const finished = walker.run(sliceDeadline());
+      this.options.charge(performance.now() - started);
+      if (finished) break;
+      await yieldToMain();
+      if (generation !== this.generation) return true;
+      if (walker.lostItsPlace) return false;
+    }
+    return true;
+  }
+
+  private detect(segment: TextSegment<Text>, topics: ReadonlySet<TopicId>): void {
+    const { text } = segment;
+    if (text.length < MIN_MENTION_LENGTH || !mayContainMention(text)) return;
+    for (const mention of findMentions(text)) {
+      if (!topics.has(mention.topic)) continue;
+      const { start, end, nodes } = positionsOf(segment, mention.start, mention.end);
+      const range = new StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
+      this.registry.add({
+        topic: mention.topic,
+        text: text.slice(mention.start, mention.end),
+        range,
+        nodes,
+      });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The card on the seed article (test/fixtures/pages/seed.html), in real Chromium and Firefox:
+ * hovering each kind of mention opens the card with the article's speakers, source and date;
+ * plain text opens nothing; Escape closes it; the card stays open while the pointer is on it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  launchExtension,
+  startServer,
+  type ExtensionSession,
+  type TestPage,
+  type TestServer,
+} from './harness';
+import {
+  cardState,
+  hoverUntilOpen,
+  moveAway,
+  pointOnText,
+  sleep,
+  waitForClosed,
+  waitForMentions,
+} from './content-helpers';
+
+const SPEAKERS = ['Tural Ismayilov', 'Aydin Guliyev', 'Ilyas Huseynov'];
+
+for (const browserName of BROWSERS) {
+  describe(`card on the seed article in ${browserName}`, () => {
+    let server: TestServer;
+    let session: ExtensionSession;
+    let page: TestPage;
+
+    beforeAll(async () => {
+      server = await startServer();
+      session = await launchExtension(browserName);
+      page = await session.newPage();
+      await page.goto(server.url('/fixtures/pages/seed.html'));
+      await waitForMentions(session, page, (reply) => reply.mentions.length > 0);
+    });
+
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    async function expectSeedCard(text: string, occurrence = 0): Promise<void> {
+      await moveAway(page);
+      await waitForClosed(page);
+      const card = await hoverUntilOpen(page, await pointOnText(page, text, occurrence));
+      for (const speaker of SPEAKERS) expect(card.text).toContain(speaker);
+      expect(card.text).toContain('Trend');
+      expect(card.text).toContain('2022');
+      expect(card.text).toContain(`“${text}”`);
+      expect(card.label.length).toBeGreaterThan(0);
+      expect(card.focused).toBe(false); // hover never steals focus
+    }
+
+    it('opens on "CSTO"', async () => {
+      await expectSeedCard('CSTO');
+      const card = await cardState(page);
+      expect(card.label).toContain('Collective Security Treaty Organization');
+    });
+
+    it('opens on the full name "Collective Security Treaty Organization"', async () => {
+      await expectSeedCard('Collective Security Treaty Organization');
+    });
+
+    it('opens on a Kazakhstan-unrest mention the detector found', async () => {
+      const reply = await waitForMentions(session, page, (r) =>
+        r.mentions.some((mention) => mention.topic === 'kazakhstan-unrest'),
+      );
+      const unrest = reply.mentions.find((mention) => mention.topic === 'kazakhstan-unrest');
+      const text = unrest?.text ?? '';
+      // The same words may occur earlier without counting as a mention: find which occurrence.
+      const occurrence = reply.mentions
+        .filter((mention) => mention.text === text)
+        .findIndex((mention) => mention === unrest);
+      await expectSeedCard(text, occurrence);
+      const card = await cardState(page);
+      expect(card.label).toContain('Kazakhstan');
+    });
+
+    it('opens nothing on plain text, even after a long hover', async () => {
+      await moveAway(page);
+      await waitForClosed(page);
+      await page.mouse.move(
+        ...(Object.values(await pointOnText(page, 'servicemen from Russia')) as [number, number]),
+      );
+      await sleep(1_200);
+      expect((await cardState(page)).open).toBe(false);
+    });
+
+    it('stays open while the pointer is on the card, and Escape closes it', async () => {
+      await moveAway(page);
+      await waitForClosed(page);
+      const card = await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+      const rect = card.rect;
+      if (!rect) throw new Error('open card without a box');
+      await page.mouse.move(rect.left + 40, rect.top + 30, { steps: 4 });
+      await sleep(800);
+      expect((await cardState(page)).open).toBe(true);
+      await page.keyboard.press('Escape');
+      await waitForClosed(page);
+    });
+
+    it('closes shortly after the pointer leaves mention and card', async () => {
+      await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+      await moveAway(page);
+      await waitForClosed(page);
+    });
+  });
+}
