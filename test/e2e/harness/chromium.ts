@@ -23,18 +23,18 @@ const FLAGS = [
 ];
 
 function wrapPage(page: Page, context: BrowserContext): TestPage {
+  const evaluate = async <A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> =>
+    (await page.evaluate(callExpression(fn, args))) as R;
   return {
     browser: 'chromium',
     raw: page,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
-    async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
-      return (await page.evaluate(callExpression(fn, args))) as R;
-    },
-    async waitFor(fn, options, ...args) {
-      return poll(() => this.evaluate(fn, ...args), `page function ${fn.name || ''}`, options);
-    },
+    evaluate,
+    // Not `this.evaluate`: tests may destructure `const { waitFor } = page`.
+    waitFor: (fn, options, ...args) =>
+      poll(() => evaluate(fn, ...args), `page function ${fn.name}`, options),
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
@@ -104,7 +104,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     });
     return {
       browser: 'chromium',
-      raw: { context: ctx, serviceWorker },
+      raw: {
+        context: ctx,
+        // Chromium stops an idle service worker and starts a new one on the next event.
+        get serviceWorker() {
+          return ctx.serviceWorkers()[0] ?? serviceWorker;
+        },
+      },
       ...helpers,
       newPage,
       outsideRequests,

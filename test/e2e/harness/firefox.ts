@@ -44,6 +44,8 @@ interface FirefoxPage {
 function wrapPage(page: Page): FirefoxPage {
   // puppeteer's page.url() stays at the previous URL after the moz-extension:// dance below.
   let extensionUrl: string | undefined;
+  const evaluate = async <A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> =>
+    (await page.evaluate(callExpression(fn, args))) as R;
   const testPage: TestPage = {
     browser: 'firefox',
     raw: page,
@@ -51,12 +53,10 @@ function wrapPage(page: Page): FirefoxPage {
       extensionUrl = undefined;
       await page.goto(url, { waitUntil: 'load' });
     },
-    async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
-      return (await page.evaluate(callExpression(fn, args))) as R;
-    },
-    async waitFor(fn, options, ...args) {
-      return poll(() => this.evaluate(fn, ...args), `page function ${fn.name || ''}`, options);
-    },
+    evaluate,
+    // Not `this.evaluate`: tests may destructure `const { waitFor } = page`.
+    waitFor: (fn, options, ...args) =>
+      poll(() => evaluate(fn, ...args), `page function ${fn.name}`, options),
     mouse: {
       move: (x, y, options) => page.mouse.move(x, y, options),
       click: (x, y) => page.mouse.click(x, y),
