@@ -4,13 +4,13 @@
  * per candidate, and the right edge with WORD_CHAR_AHEAD inside the regex.
  */
 
-/** Letters, combining marks, digits and connector punctuation (`_`) continue a word. */
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
+/** Letters, combining marks and digits continue a word (`_` does not: #НЕТ_ОДКБ is a mention). */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** Regex source asserting that no word character follows. */
-export const NO_WORD_CHAR_AHEAD = '(?![\\p{L}\\p{M}\\p{N}\\p{Pc}])';
+export const NO_WORD_CHAR_AHEAD = '(?![\\p{L}\\p{M}\\p{N}])';
 /** Regex source asserting that no word character precedes (only for short context checks). */
-export const NO_WORD_CHAR_BEHIND = '(?<![\\p{L}\\p{M}\\p{N}\\p{Pc}])';
+export const NO_WORD_CHAR_BEHIND = '(?<![\\p{L}\\p{M}\\p{N}])';
 
 /** True when the code point ending just before `index` is a word character. */
 export function wordCharBefore(text: string, index: number): boolean {

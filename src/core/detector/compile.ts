@@ -48,17 +48,24 @@ function aliasSource(alias: AliasData, where: string): string {
   return `(?:${sources.join('|')})${boundary === 'both' ? NO_WORD_CHAR_AHEAD : ''}`;
 }
 
+/**
+ * Pre-check stems for a list of patterns: the literal prefixes that can be read off them, plus the
+ * explicit `stems`, which must cover every pattern that has no readable prefix.
+ */
 function stemsOf(
   patterns: readonly string[],
   explicit: readonly string[] | undefined,
   where: string,
 ): string[] {
-  if (explicit !== undefined && explicit.length > 0) return [...explicit];
-  return patterns.flatMap((pattern) => {
-    const stems = literalStems(pattern);
-    if (stems === null) throw new Error(`${where}: no literal stem in "${pattern}"; give "stems"`);
-    return stems;
-  });
+  const stems = [...(explicit ?? [])];
+  for (const pattern of patterns) {
+    const derived = literalStems(pattern);
+    if (derived !== null) stems.push(...derived);
+    else if (explicit === undefined || explicit.length === 0) {
+      throw new Error(`${where}: no literal stem in "${pattern}"; give "stems"`);
+    }
+  }
+  return stems;
 }
 
 function compileContextSet(set: ContextSetData, where: string): CompiledContextSet {
@@ -70,7 +77,7 @@ function compileContextSet(set: ContextSetData, where: string): CompiledContextS
     parts.push(`${NO_WORD_CHAR_BEHIND}(?:${bounded.join('|')})${NO_WORD_CHAR_AHEAD}`);
   }
   if (unbounded.length > 0) parts.push(`(?:${unbounded.join('|')})`);
-  const flags = set.caseSensitive === true ? 'u' : 'iu';
+  const flags = set.caseSensitive === true ? 'gu' : 'giu';
   return { regex: new RegExp(parts.join('|') || '(?!)', flags), window: set.window ?? null };
 }
 

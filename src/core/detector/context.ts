@@ -10,7 +10,8 @@ export class ContextReader {
   private readonly text: string;
   private readonly sets: ReadonlyMap<string, CompiledContextSet>;
   private readonly sentences: Sentences;
-  private readonly cache = new Map<string, boolean>();
+  /** Match spans of a set in a sentence, keyed `${set}@${sentenceStart}`. */
+  private readonly cache = new Map<string, [number, number][]>();
 
   constructor(text: string, sets: ReadonlyMap<string, CompiledContextSet>) {
     this.text = text;
@@ -20,28 +21,48 @@ export class ContextReader {
 
   /** Does any of the named sets match around the candidate [start, end)? */
   any(names: readonly string[], start: number, end: number): boolean {
-    return names.some((name) => this.matches(name, start, end));
+    return this.distance(names, start, end) < Infinity;
+  }
+
+  /**
+   * Distance in UTF-16 units from the candidate to the nearest match of any named set within its
+   * sentence (and window); Infinity when none. Lets "the nearer clue wins" when a sentence names
+   * both another event and 2022.
+   */
+  distance(names: readonly string[], start: number, end: number): number {
+    let best = Infinity;
+    for (const name of names) {
+      const set = this.sets.get(name);
+      if (set === undefined) continue;
+      for (const [from, to] of this.spans(name, set, start)) {
+        if (set.window !== null && (to < start - set.window || from > end + set.window)) continue;
+        const gap = to <= start ? start - to : from >= end ? from - end : 0;
+        if (gap < best) best = gap;
+      }
+    }
+    return best;
+  }
+
+  textBetween(from: number, to: number): string {
+    return this.text.slice(from, to);
   }
 
   sentenceOf(index: number): [number, number] {
     return this.sentences.around(index);
   }
 
-  private matches(name: string, start: number, end: number): boolean {
-    const set = this.sets.get(name);
-    if (set === undefined) return false;
-    const [sentenceStart, sentenceEnd] = this.sentences.around(start);
-    if (set.window !== null) {
-      const from = Math.max(sentenceStart, start - set.window);
-      const to = Math.min(sentenceEnd, end + set.window);
-      return set.regex.test(this.text.slice(from, to));
-    }
+  private spans(name: string, set: CompiledContextSet, index: number): [number, number][] {
+    const [sentenceStart, sentenceEnd] = this.sentences.around(index);
     const key = `${name}@${sentenceStart}`;
-    let found = this.cache.get(key);
-    if (found === undefined) {
-      found = set.regex.test(this.text.slice(sentenceStart, sentenceEnd));
-      this.cache.set(key, found);
+    let spans = this.cache.get(key);
+    if (spans === undefined) {
+      spans = [];
+      const sentence = this.text.slice(sentenceStart, sentenceEnd);
+      for (const match of sentence.matchAll(set.regex)) {
+        spans.push([sentenceStart + match.index, sentenceStart + match.index + match[0].length]);
+      }
+      this.cache.set(key, spans);
     }
-    return found;
+    return spans;
   }
 }

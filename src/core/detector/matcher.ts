@@ -71,7 +71,9 @@ function passesLocalChecks(
 }
 
 function needsContext(alias: CompiledAlias): boolean {
-  return alias.requires.length > 0 || alias.forbids.length > 0;
+  return (
+    alias.requires.length > 0 || alias.forbids.length > 0 || alias.data.notAtSentenceStart === true
+  );
 }
 
 function passesContext(
@@ -81,8 +83,13 @@ function passesContext(
   end: number,
 ): boolean {
   if (alias.requires.length > 0 && !context.any(alias.requires, start, end)) return false;
-  if (alias.forbids.length > 0 && context.any(alias.forbids, start, end)) {
-    return alias.unless.length > 0 && context.any(alias.unless, start, end);
+  if (alias.data.notAtSentenceStart === true) {
+    const [sentenceStart] = context.sentenceOf(start);
+    if (!/[\p{L}\p{N}]/u.test(context.textBetween(sentenceStart, start))) return false;
   }
-  return true;
+  if (alias.forbids.length === 0) return true;
+  const forbidden = context.distance(alias.forbids, start, end);
+  if (forbidden === Infinity) return true;
+  // A sentence may name both another event and 2022: the clue nearer the mention decides.
+  return alias.unless.length > 0 && context.distance(alias.unless, start, end) < forbidden;
 }

@@ -29,6 +29,13 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** At most two words and 30 characters: too short to be a sentence of its own. */
+function isKicker(segment: string): boolean {
+  if (segment.length > 30) return false;
+  const words = segment.match(/[\p{L}\p{N}]+/gu);
+  return words === null || words.length <= 2;
+}
+
 const LETTER_BEFORE_DOT = /([\p{L}.]+)\.$/u;
 
 export class Sentences {
@@ -58,10 +65,14 @@ export class Sentences {
 
   private findStarts(): number[] {
     const starts: number[] = [];
+    let previous = 0;
     for (const match of this.text.matchAll(TERMINATOR)) {
       const after = match.index + match[0].length;
       if (match[0][0] === '.' && match[0].length === 1 && !this.endsSentence(match.index)) continue;
+      // A kicker or dateline ("Kazachstan. Protesty po…", "ALMATY.") belongs to what follows.
+      if (isKicker(this.text.slice(previous, match.index))) continue;
       starts.push(after);
+      previous = after;
     }
     return starts;
   }
@@ -69,6 +80,8 @@ export class Sentences {
   /** Is the single period at `dot` a full stop (not an abbreviation, initial or decimal)? */
   private endsSentence(dot: number): boolean {
     const before = this.text.slice(Math.max(0, dot - 12), dot + 1);
+    // A one- or two-digit number before the dot is an ordinal ("bis zum 19. Januar", "5. 1. 2022").
+    if (/(?:^|[^\p{L}\p{N}])\p{N}{1,2}\.$/u.test(before)) return false;
     const word = LETTER_BEFORE_DOT.exec(before)?.[1];
     if (word !== undefined) {
       // A single letter is an initial ("J. Doe", "Ж. Токаев").

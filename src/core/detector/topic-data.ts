@@ -26,6 +26,9 @@ export interface AliasData {
   boundary?: BoundaryMode;
   /** Accept only when the match sits between quotation marks (a month used as a name). */
   quoted?: boolean;
+  /** Reject at the start of a sentence: a capitalised month mid-sentence is the event's name
+   * (Kazakh "Қаңтарда" = "in [the] January [events]"), at the start it may be just the month. */
+  notAtSentenceStart?: boolean;
   /** Context sets of which at least one must match the mention's sentence. */
   requires?: string[];
   /** Context sets that reject the mention when they match (unless an `unless` set matches). */
