@@ -1,0 +1,275 @@
+/**
+ * The toolbar popup, badge and settings in real Chromium and Firefox: the popup (opened as a
+ * tab with `?tab=<id>` of a test page) lists the page's mentions and reveals one; its switches
+ * change storage, and the content script in the (background) page tab follows without a reload;
+ * the badge shows the count from storage.session and hides when off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MentionsReply } from '../../src/shared/messages';
+import {
+  BROWSERS,
+  launchExtension,
+  startServer,
+  type ExtensionSession,
+  type TestPage,
+  type TestServer,
+} from './harness';
+
+/** Plain "CSTO" three times: found by any version of the detector. */
+const THREE_MENTIONS =
+  '<!doctype html><html lang="en"><title>Three</title><body>' +
+  '<p>The CSTO met in Moscow.</p><p>Leaders of the CSTO spoke.</p>' +
+  '<p style="margin-top:3000px">Later the CSTO withdrew.</p></body></html>';
+
+interface PopupStatus {
+  state: string;
+  text: string;
+}
+
+describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
+  let server: TestServer;
+  let session: ExtensionSession;
+  let page: TestPage;
+  let tabId: number;
+  let popup: TestPage;
+
+  /** Opens the popup as a tab that describes `page`. */
+  async function openPopupFor(target: TestPage): Promise<TestPage> {
+    const id = await session.tabId(target);
+    return session.openPopup(`popup/index.html?tab=${id}`);
+  }
+
+  function waitForState(state: string, of: TestPage = popup): Promise<PopupStatus> {
+    return of.waitFor(
+      (wanted: string) => {
+        const element = document.querySelector('.status');
+        return element?.getAttribute('data-state') === wanted
+          ? { state: wanted, text: element.textContent ?? '' }
+          : null;
+      },
+      { timeoutMs: 10_000 },
+      state,
+    );
+  }
+
+  /** Clicks a switch by its name, as a user would (change event, storage write). */
+  function toggle(name: string): Promise<boolean> {
+    return popup.evaluate((switchName: string) => {
+      const input = document.querySelector<HTMLInputElement>(`input[name="${switchName}"]`);
+      if (!input) throw new Error(`no switch ${switchName}`);
+      input.click();
+      return input.checked;
+    }, name);
+  }
+
+  function ask(): Promise<MentionsReply> {
+    return session.sendToTab<MentionsReply>(page, { type: 'get-mentions' });
+  }
+
+  /** The content script's reply once it satisfies `ok` (it follows storage asynchronously). */
+  async function askUntil(ok: (reply: MentionsReply) => boolean): Promise<MentionsReply> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const reply = await ask();
+      if (ok(reply) || Date.now() > deadline) return reply;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  function badge(): Promise<{ text: string; title: string }> {
+    return session.extension(
+      async (api, id: number) => ({
+        text: await api.action.getBadgeText({ tabId: id }),
+        title: await api.action.getTitle({ tabId: id }),
+      }),
+      tabId,
+    );
+  }
+
+  async function waitForBadge(text: string): Promise<{ text: string; title: string }> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const current = await badge();
+      if (current.text === text || Date.now() > deadline) return current;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launchExtension(browser);
+    page = await session.newPage();
+    await page.goto(server.route('/three.html', THREE_MENTIONS));
+    await session.sendToTab(page, { type: 'get-mentions' });
+    tabId = await session.tabId(page);
+    popup = await openPopupFor(page);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('lists the page mentions by topic, in English, with a live count', async () => {
+    const shown = await waitForState('count');
+    expect(shown.text).toBe('3 mentions with context');
+    const view = await popup.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      live: document.querySelector('.status')?.getAttribute('role'),
+      headings: [...document.querySelectorAll('.mention-groups h3')].map((h) => h.textContent),
+      buttons: [...document.querySelectorAll<HTMLButtonElement>('button.mention')].map((b) => ({
+        text: b.querySelector('.mention-text')?.textContent,
+        label: b.getAttribute('aria-label'),
+      })),
+      site: document.querySelector('input[name="site"]')?.closest('label')?.textContent,
+      notice: document.querySelector('.notice') !== null,
+      width: document.body.getBoundingClientRect().width,
+    }));
+    expect(view.lang).toMatch(/^en/);
+    expect(view.dir).toBe('ltr');
+    expect(view.live).toBe('status');
+    expect(view.headings).toEqual(['CSTO 3']);
+    expect(view.buttons).toHaveLength(3);
+    expect(view.buttons[0]).toEqual({ text: 'CSTO', label: 'Go to mention 1: CSTO' });
+    expect(view.site).toBe('Use on 127.0.0.1');
+    expect(view.notice).toBe(false);
+    expect(view.width).toBeGreaterThanOrEqual(320);
+    expect(view.width).toBeLessThanOrEqual(360);
+  });
+
+  it('is keyboard operable: Tab reaches the main switch and Space flips it', async () => {
+    await popup.bringToFront();
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await popup.keyboard.press('Tab');
+    const focused = await popup.evaluate(() => ({
+      name: document.activeElement?.getAttribute('name'),
+      ring: getComputedStyle(document.activeElement as Element).outlineStyle,
+    }));
+    expect(focused.name).toBe('enabled');
+    expect(focused.ring).toBe('solid');
+    await popup.keyboard.press(' ');
+    await waitForState('off');
+    await popup.keyboard.press(' ');
+    await waitForState('count');
+  });
+
+  it('shows the count on the badge with a full-sentence title, kept in storage.session', async () => {
+    expect(await waitForBadge('3')).toEqual({
+      text: '3',
+      title: '3 mentions with context on this page',
+    });
+    const stored = await session.extension(
+      (api, id: number) => api.storage.session.get(`tab:${id}`),
+      tabId,
+    );
+    expect(stored).toEqual({ [`tab:${tabId}`]: { count: 3, hostname: '127.0.0.1' } });
+  });
+
+  it('switches off everywhere live: the open page goes inactive, the badge empties', async () => {
+    expect(await toggle('enabled')).toBe(false);
+    expect((await waitForState('off')).text).toBe('Backstory is switched off.');
+    const stored = await session.extension((api) => api.storage.sync.get('settings'));
+    expect(stored).toMatchObject({ settings: { enabled: false } });
+    const reply = await askUntil((r) => !r.active);
+    expect(reply).toMatchObject({ active: false, mentions: [] });
+    expect(await waitForBadge('')).toEqual({ text: '', title: 'Backstory' });
+
+    expect(await toggle('enabled')).toBe(true);
+    await waitForState('count');
+    expect((await askUntil((r) => r.active && r.mentions.length === 3)).mentions).toHaveLength(3);
+    expect((await waitForBadge('3')).text).toBe('3');
+  });
+
+  it('switches off for this site only', async () => {
+    expect(await toggle('site')).toBe(false);
+    expect((await waitForState('site-off')).text).toBe('Backstory is switched off on 127.0.0.1.');
+    expect(await askUntil((r) => !r.active)).toMatchObject({
+      active: false,
+      hostname: '127.0.0.1',
+    });
+    const stored = await session.extension((api) => api.storage.sync.get('settings'));
+    expect(stored).toMatchObject({ settings: { enabled: true, disabledSites: ['127.0.0.1'] } });
+    expect((await waitForBadge('')).text).toBe('');
+
+    expect(await toggle('site')).toBe(true);
+    await waitForState('count');
+    expect((await askUntil((r) => r.active)).active).toBe(true);
+    expect((await waitForBadge('3')).text).toBe('3');
+  });
+
+  it('switches a topic off and on', async () => {
+    expect(await toggle('topic-csto')).toBe(false);
+    expect((await askUntil((r) => r.mentions.length === 0)).mentions).toEqual([]);
+    await popup.waitFor(
+      () => document.querySelector('.status')?.getAttribute('data-state') !== 'count',
+    );
+    expect(await toggle('topic-csto')).toBe(true);
+    await waitForState('count');
+    expect((await askUntil((r) => r.mentions.length === 3)).mentions).toHaveLength(3);
+  });
+
+  it('hides the badge when the badge switch is off', async () => {
+    expect(await toggle('badge')).toBe(false);
+    expect((await waitForBadge('')).text).toBe('');
+    expect(await toggle('badge')).toBe(true);
+    expect((await waitForBadge('3')).text).toBe('3');
+  });
+
+  it('reveals a chosen mention: the page scrolls to it', async () => {
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await popup.evaluate(() =>
+      document.querySelectorAll<HTMLButtonElement>('button.mention')[2]?.click(),
+    );
+    const scrolled = await page.waitFor(() => (window.scrollY > 1000 ? window.scrollY : 0));
+    expect(scrolled).toBeGreaterThan(1000);
+  });
+
+  it('says it cannot run on a page without a content script, not "no mentions"', async () => {
+    const blank = await session.newPage();
+    await blank.goto('about:blank');
+    const other = await openPopupFor(blank);
+    const shown = await waitForState('unavailable', other);
+    expect(shown.text).toBe("Backstory can't run on this page.");
+    expect(await other.evaluate(() => document.querySelector('input[name="site"]'))).toBeNull();
+    await other.close();
+    await blank.close();
+  });
+
+  it('keeps corrupt stored settings from breaking anything', async () => {
+    await session.extension((api) =>
+      api.storage.sync.set({ settings: { enabled: 'no', topics: null, disabledSites: 7 } }),
+    );
+    const fresh = await openPopupFor(page);
+    await waitForState('count', fresh);
+    expect(
+      await fresh.evaluate(() =>
+        [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].map(
+          (input) => `${input.name}:${input.checked}`,
+        ),
+      ),
+    ).toEqual([
+      'enabled:true',
+      'site:true',
+      'topic-csto:true',
+      'topic-kazakhstan-unrest:true',
+      'badge:true',
+    ]);
+    await fresh.close();
+  });
+
+  it('shows the count again after the background is stopped and wakes up', async () => {
+    if (session.browser === 'chromium' && popup.browser === 'chromium') {
+      // Stop the service worker the way Chrome does when it is idle.
+      const cdp = await session.raw.context.newCDPSession(popup.raw);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    }
+    // A settings change wakes the background, which repaints from storage.session alone.
+    expect(await toggle('badge')).toBe(false);
+    expect((await waitForBadge('')).text).toBe('');
+    expect(await toggle('badge')).toBe(true);
+    expect((await waitForBadge('3')).text).toBe('3');
+  });
+});
