@@ -1,0 +1,65 @@
+/** What the sweep records for each page, and the summary line it ends with. */
+import type { BrowserName } from '../../test/e2e/harness';
+import type { MentionSummary } from '../../src/shared/messages';
+
+export interface PageResult {
+  file: string;
+  termHit: boolean;
+  ms: number;
+  /** The visit itself failed (timeout, no answer from the content script, …). */
+  failure?: string;
+  /** The probe did not run (a page's own CSP can forbid it): DOM and shift checks are void. */
+  probeMissing: boolean;
+  /** Mentions the page itself produced (the seeded CSTO sentence excluded). */
+  pageMentions: MentionSummary[];
+  /** Whether the seeded CSTO mention was found. */
+  seedFound: boolean;
+  /** Whether the seed was visible and uncovered, so the pointer could hover it. */
+  seedHoverable: boolean;
+  /** Whether hovering the seeded mention attached the card host. */
+  cardShown: boolean;
+  /** Tag names of elements added under <html> (the card host is the one allowed). */
+  added: string[];
+  domChanged: boolean;
+  domDifference?: string;
+  /** Sampled elements that moved while the card opened (page's own drift excluded). */
+  moved: number;
+  /** Chromium 'layout-shift' score from the content script's first answer to the end of the
+   * visit (Firefox has no such entries). */
+  shiftScore: number | null;
+  /** The page kept moving by itself, so geometry could not be attributed. */
+  geometryUnstable: boolean;
+  errors: string[];
+  requests: string[];
+}
+
+export interface SweepSummary {
+  browser: BrowserName;
+  pages: number;
+  extensionErrors: number;
+  domChangedPages: number;
+  layoutShiftPages: number;
+  extensionRequests: number;
+  pagesWithMentions: number;
+}
+
+export function layoutShifted(r: PageResult): boolean {
+  return r.moved > 0 || (r.shiftScore ?? 0) > 0;
+}
+
+/** A kazakhstan-unrest highlight on a page that only uses the word in another sense. */
+export function wrongUnrest(r: PageResult): boolean {
+  return r.termHit && r.pageMentions.some((m) => m.topic === 'kazakhstan-unrest');
+}
+
+export function summarize(browser: BrowserName, results: readonly PageResult[]): SweepSummary {
+  return {
+    browser,
+    pages: results.length,
+    extensionErrors: results.reduce((n, r) => n + r.errors.length, 0),
+    domChangedPages: results.filter((r) => r.domChanged).length,
+    layoutShiftPages: results.filter(layoutShifted).length,
+    extensionRequests: results.reduce((n, r) => n + r.requests.length, 0),
+    pagesWithMentions: results.filter((r) => r.pageMentions.length > 0).length,
+  };
+}
