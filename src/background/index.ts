@@ -3,7 +3,7 @@
  * synchronously at top level, because the browser may stop this context whenever it is idle.
  */
 import browser, { type Runtime } from '../shared/browser';
-import { isMessage, type PongReply } from '../shared/messages';
+import { isMessage, type Message, type PongReply } from '../shared/messages';
 import { watchSettings } from '../shared/settings';
 import { forgetTab, recordCount, repaintAll } from './badge';
 import { reportingTab } from './sender';
@@ -29,3 +29,17 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId);
 });
 watchSettings((settings) => void repaintAll(settings));
+
+// Keyboard command (Alt+Shift+K): the content script of the active tab moves to its next
+// mention and opens the card there. Tabs without our content script (browser pages) refuse.
+browser.commands.onCommand.addListener((command) => {
+  if (command !== 'next-mention') return;
+  void browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([tab]) =>
+      tab?.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, { type: 'next-mention' } satisfies Message),
+    )
+    .catch(() => undefined);
+});
