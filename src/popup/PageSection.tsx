@@ -25,7 +25,7 @@ interface Status {
 }
 
 function pageStatus({ page, settings, access, hostname }: PageSectionProps): Status {
-  if (access === 'missing') return { kind: 'no-access', text: t('popup_accessTitle') };
+  if (access === 'missing') return { kind: 'no-access', text: t('popup_pageNeedsAccess') };
   if (page.kind === 'unavailable') {
     return { kind: 'unavailable', text: t('popup_cannotRun'), hint: t('popup_cannotRunHint') };
   }

@@ -9,6 +9,7 @@ import type { MentionsReply } from '../../src/shared/messages';
 import {
   BROWSERS,
   launchExtension,
+  poll,
   startServer,
   type ExtensionSession,
   type TestPage,
@@ -97,7 +98,11 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
 
   beforeAll(async () => {
     server = await startServer();
-    session = await launchExtension(browser);
+    session = await launchExtension(browser, {
+      // Headless Firefox cannot click its permission prompt; with this pref it grants a
+      // permissions.request() made from a user gesture straight away, so the flow is testable.
+      firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    });
     page = await session.newPage();
     await page.goto(server.route('/three.html', THREE_MENTIONS));
     await session.sendToTab(page, { type: 'get-mentions' });
@@ -260,16 +265,74 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
 
   it('shows the count again after the background is stopped and wakes up', async () => {
     if (session.browser === 'chromium' && popup.browser === 'chromium') {
-      // Stop the service worker the way Chrome does when it is idle.
+      // Stop the service worker the way Chrome does when it is idle, and make sure it stopped:
+      // whatever the background kept in module variables is gone now.
       const cdp = await session.raw.context.newCDPSession(popup.raw);
+      const runningWorkers = async () => {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        return targetInfos.filter((target) => target.type === 'service_worker').length;
+      };
+      expect(await runningWorkers()).toBe(1);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      // (playwright's Worker "close" event does not fire for this; the target list tells.)
+      await poll(async () => (await runningWorkers()) === 0, 'the service worker to stop');
+      // A settings change wakes the worker, which repaints from storage.session alone.
+      expect(await toggle('badge')).toBe(false);
+      expect((await waitForBadge('')).text).toBe('');
+      await poll(async () => (await runningWorkers()) === 1, 'the service worker to wake');
       await cdp.detach();
+    } else {
+      // Firefox's event page cannot be stopped from here; this checks the same repaint path.
+      expect(await toggle('badge')).toBe(false);
+      expect((await waitForBadge('')).text).toBe('');
     }
-    // A settings change wakes the background, which repaints from storage.session alone.
-    expect(await toggle('badge')).toBe(false);
-    expect((await waitForBadge('')).text).toBe('');
     expect(await toggle('badge')).toBe(true);
-    expect((await waitForBadge('3')).text).toBe('3');
+    expect(await waitForBadge('3')).toEqual({
+      text: '3',
+      title: '3 mentions with context on this page',
+    });
+  });
+
+  // Last: in Firefox it takes away the extension's access to sites.
+  it('explains withheld access to sites and asks for it again from the button', async () => {
+    if (session.browser === 'chromium') {
+      // Chromium treats the content script's hosts as required: they cannot be revoked by the
+      // extension (the user can only restrict them in chrome://extensions), so no notice shows.
+      await expect(
+        session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
+      ).rejects.toThrow(/required permissions/);
+      expect(await popup.evaluate(() => document.querySelector('.notice'))).toBeNull();
+      return;
+    }
+    expect(
+      await session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
+    ).toBe(true);
+    const withheld = await openPopupFor(page);
+    expect((await waitForState('no-access', withheld)).text).toBe(
+      'Backstory needs access to sites to look at this page.',
+    );
+    const notice = await withheld.evaluate(() => {
+      const button = document.querySelector('.notice button[name="grant-access"]');
+      const box = button?.getBoundingClientRect();
+      return {
+        title: document.querySelector('.notice h2')?.textContent,
+        button: button?.textContent,
+        x: box ? box.x + box.width / 2 : 0,
+        y: box ? box.y + box.height / 2 : 0,
+      };
+    });
+    expect(notice).toMatchObject({
+      title: 'Backstory has no access to websites',
+      button: 'Allow access to all sites',
+    });
+    // A real click: browsers only let permissions.request() run from a user gesture.
+    await withheld.mouse.click(notice.x, notice.y);
+    await waitForState('count', withheld);
+    expect(await withheld.evaluate(() => document.querySelector('.notice'))).toBeNull();
+    expect(
+      await session.extension((api) => api.permissions.contains({ origins: ['<all_urls>'] })),
+    ).toBe(true);
+    await withheld.close();
   });
 });
