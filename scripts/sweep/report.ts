@@ -47,6 +47,12 @@ export function details(results: readonly PageResult[]): string[] {
       problems.push(`DOM changed: added ${JSON.stringify(r.added)} ${r.domDifference ?? ''}`);
     }
     if (layoutShifted(r)) problems.push(`layout shift: ${r.moved} moved, score ${r.shiftScore}`);
+    else if ((r.shiftScore ?? 0) > 0) {
+      problems.push(
+        `page's own layout shift (not counted): score ${r.shiftScore} with Backstory, ` +
+          `${r.shiftScoreWithoutExtension} without`,
+      );
+    }
     if (wrongUnrest(r)) problems.push('kazakhstan-unrest highlight on a term-hit page');
     for (const e of r.errors) problems.push(`error: ${e.slice(0, 400)}`);
     for (const q of r.requests) problems.push(`request: ${q}`);

@@ -27,6 +27,17 @@ export interface PageResult {
   /** Chromium 'layout-shift' score from the content script's first answer to the end of the
    * visit (Firefox has no such entries). */
   shiftScore: number | null;
+  /** Page time (ms) of the shift window and the pointer target, to replay without the extension. */
+  replay?: {
+    url: string;
+    from: number;
+    scrollAt: number;
+    hoverAt: number;
+    to: number;
+    target: { x: number; y: number } | null;
+  };
+  /** Chromium: the same window's layout-shift score with no extension loaded (control run). */
+  shiftScoreWithoutExtension?: number;
   /** The page kept moving by itself, so geometry could not be attributed. */
   geometryUnstable: boolean;
   errors: string[];
@@ -43,8 +54,11 @@ export interface SweepSummary {
   pagesWithMentions: number;
 }
 
+/** Moved while the card opened, or a layout shift that the page does not also make without us. */
 export function layoutShifted(r: PageResult): boolean {
-  return r.moved > 0 || (r.shiftScore ?? 0) > 0;
+  const shiftedWithUs = (r.shiftScore ?? 0) > 0;
+  const shiftedAnyway = (r.shiftScoreWithoutExtension ?? 0) > 0;
+  return r.moved > 0 || (shiftedWithUs && !shiftedAnyway);
 }
 
 /** A kazakhstan-unrest highlight on a page that only uses the word in another sense. */

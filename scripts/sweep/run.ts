@@ -7,6 +7,7 @@ import {
   type TestServer,
 } from '../../test/e2e/harness';
 import type { CorpusPage } from './corpus';
+import { replayWithoutExtension } from './control';
 import { observeChromium } from './observe-chromium';
 import { observeFirefox } from './observe-firefox';
 import type { Observer } from './observer';
@@ -55,6 +56,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
       results.push(result);
       options.onPage?.(result, index);
     }
+    if (options.browser === 'chromium') await replayWithoutExtension(results);
     return { results, method: observer.method };
   } finally {
     await observer?.dispose();

@@ -61,7 +61,7 @@ async function settledMentions(
 }
 
 /** Scrolls the seed into view; returns its centre in viewport coordinates, or null if hidden. */
-function seedTarget(seedId: string): { x: number; y: number } | null {
+export function seedTarget(seedId: string): { x: number; y: number } | null {
   const el = document.getElementById(seedId);
   if (!el) return null;
   el.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -117,6 +117,7 @@ export async function visit(env: VisitEnv, corpusPage: CorpusPage): Promise<Page
     result.seedFound = before.mentions.some(isSeed);
 
     if (!result.probeMissing) {
+      const scrollAt = await page.evaluate(() => performance.now());
       const target = await page.evaluate(seedTarget, SEED_ID);
       result.seedHoverable = target !== null;
       // Let scrolling settle, then take two marks to see whether the page moves by itself.
@@ -136,10 +137,13 @@ export async function visit(env: VisitEnv, corpusPage: CorpusPage): Promise<Page
           }, PROBE_GLOBAL)) === 0;
       }
       result.geometryUnstable = !stable;
+      const hoverAt = await page.evaluate(() => performance.now());
       if (target) {
         await page.mouse.move(target.x, target.y, { steps: 2 });
         await sleep(HOVER_SETTLE_MS);
       }
+      const windowEnd = await page.evaluate(() => performance.now());
+      result.replay = { url, from: scanStartedAt, scrollAt, hoverAt, to: windowEnd, target };
       const after = await page.evaluate(
         (name: string, since: number) => {
           const api = (window as unknown as Record<string, ProbeApi | undefined>)[name];
