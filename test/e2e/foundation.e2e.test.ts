@@ -121,7 +121,12 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
         '<!doctype html><title>Foundation</title><p>CSTO troops left Kazakhstan in January 2022.</p>',
       ),
     );
-    const reply = await session.sendToTab<MentionsReply>(page, { type: 'get-mentions' });
+    // The content script answers `active: false` until it has read the settings.
+    const reply = await session.sendToTab<MentionsReply>(
+      page,
+      { type: 'get-mentions' },
+      { until: (answer) => answer.active },
+    );
     expect(reply.active).toBe(true);
     expect(Array.isArray(reply.mentions)).toBe(true);
     await page.close();
@@ -150,7 +155,12 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
       }),
     );
     expect(await page.evaluate((suffix: string) => document.title + suffix, '!')).toBe('Strict!');
-    const reply = await session.sendToTab<MentionsReply>(page, { type: 'get-mentions' });
+    // The content script answers `active: false` until it has read the settings.
+    const reply = await session.sendToTab<MentionsReply>(
+      page,
+      { type: 'get-mentions' },
+      { until: (answer) => answer.active },
+    );
     expect(reply.active).toBe(true);
     await page.close();
   });

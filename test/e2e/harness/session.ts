@@ -3,7 +3,7 @@
  * from an extension page, given a way to open pages.
  */
 import { extensionCallExpression, poll } from './common';
-import type { ExtensionFunction, TestPage } from './types';
+import type { ExtensionFunction, SendOptions, TestPage } from './types';
 
 export interface SessionCore {
   extensionOrigin: string;
@@ -21,7 +21,7 @@ export interface SessionHelpers {
   openPopup(pathname?: string): Promise<TestPage>;
   extension<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
   tabId(page: TestPage): Promise<number>;
-  sendToTab<R = unknown>(page: TestPage, message: unknown, timeoutMs?: number): Promise<R>;
+  sendToTab<R = unknown>(page: TestPage, message: unknown, options?: SendOptions<R>): Promise<R>;
 }
 
 export function sessionHelpers(core: SessionCore): SessionHelpers {
@@ -68,7 +68,11 @@ export function sessionHelpers(core: SessionCore): SessionHelpers {
     return id;
   }
 
-  async function sendToTab<R>(page: TestPage, message: unknown, timeoutMs = 10_000): Promise<R> {
+  async function sendToTab<R>(
+    page: TestPage,
+    message: unknown,
+    { timeoutMs = 10_000, until }: SendOptions<R> = {},
+  ): Promise<R> {
     const reply = await poll(
       async () => {
         const id = await tabId(page);
@@ -81,9 +85,10 @@ export function sessionHelpers(core: SessionCore): SessionHelpers {
           id,
           message,
         );
-        return answer;
+        return !until || until(answer.value as R) ? answer : null;
       },
-      `the content script in ${page.url()} to answer ${JSON.stringify(message)}`,
+      `the content script in ${page.url()} to answer ${JSON.stringify(message)}` +
+        (until ? ' as expected' : ''),
       { timeoutMs, intervalMs: 200 },
     );
     return reply.value as R;

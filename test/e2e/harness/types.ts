@@ -52,6 +52,13 @@ export type TestPage =
   | (PageApi & { readonly browser: 'chromium'; readonly raw: PlaywrightPage })
   | (PageApi & { readonly browser: 'firefox'; readonly raw: PuppeteerPage });
 
+export interface SendOptions<R> {
+  /** Default 10 s. */
+  timeoutMs?: number;
+  /** Keep asking until the reply passes, e.g. `(reply) => reply.active` while settings load. */
+  until?: (reply: R) => boolean;
+}
+
 interface SessionApi {
   /** chrome-extension://ID or moz-extension://UUID (no trailing slash). */
   readonly extensionOrigin: string;
@@ -70,10 +77,10 @@ interface SessionApi {
   /** The extension's tab id for `page` (brings the page to the front to find it). */
   tabId(page: TestPage): Promise<number>;
   /**
-   * Sends `message` to the content script in `page` and returns its reply,
-   * retrying until the content script answers (it starts at document_idle) or `timeoutMs` passes.
+   * Sends `message` to the content script in `page` and returns its reply, retrying until the
+   * content script answers (it starts at document_idle) and `until(reply)` holds, if given.
    */
-  sendToTab<R = unknown>(page: TestPage, message: unknown, timeoutMs?: number): Promise<R>;
+  sendToTab<R = unknown>(page: TestPage, message: unknown, options?: SendOptions<R>): Promise<R>;
   /** Requests the browsers made to hosts other than 127.0.0.1/localhost (all were blocked). */
   readonly outsideRequests: readonly string[];
   close(): Promise<void>;
