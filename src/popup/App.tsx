@@ -54,16 +54,16 @@ export function App() {
         access={access}
         hostname={hostname}
         onReveal={(index) => tab && void revealMention(tab.id, index)}
-      />
-
-      {hostname && (
-        <Switch
-          name="site"
-          label={t('popup_siteSwitch', hostname)}
-          checked={!isSiteDisabled(settings, hostname)}
-          onChange={(on) => change((s) => withSiteDisabled(s, hostname, !on))}
-        />
-      )}
+      >
+        {hostname && (
+          <Switch
+            name="site"
+            label={t('popup_siteSwitch', hostname)}
+            checked={!isSiteDisabled(settings, hostname)}
+            onChange={(on) => change((s) => withSiteDisabled(s, hostname, !on))}
+          />
+        )}
+      </PageSection>
 
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('popup_topicsHeading')}</h2>

@@ -3,7 +3,7 @@
  * its card: for keyboard and screen-reader users (CSS highlights are invisible to assistive
  * technology) this list is the way to the cards.
  */
-import { TOPIC_IDS } from '../core/types';
+import { TOPIC_IDS, type TopicId } from '../core/types';
 import { formatNumber, t } from '../shared/i18n';
 import type { MentionSummary } from '../shared/messages';
 import { topicName } from './topic-names';
@@ -13,12 +13,22 @@ interface MentionListProps {
   onReveal(index: number): void;
 }
 
+/** The topics present on the page, the one mentioned first on top, as a reader meets them. */
+function topicsInPageOrder(mentions: MentionSummary[]): TopicId[] {
+  const first = new Map<TopicId, number>();
+  for (const { topic, index } of mentions) {
+    first.set(topic, Math.min(first.get(topic) ?? Infinity, index));
+  }
+  return TOPIC_IDS.filter((topic) => first.has(topic)).sort(
+    (a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0),
+  );
+}
+
 export function MentionList({ mentions, onReveal }: MentionListProps) {
   return (
     <div class="mention-groups">
-      {TOPIC_IDS.map((topic) => {
+      {topicsInPageOrder(mentions).map((topic) => {
         const inTopic = mentions.filter((mention) => mention.topic === topic);
-        if (inTopic.length === 0) return null;
         const headingId = `mentions-${topic}`;
         return (
           <section key={topic} aria-labelledby={headingId}>

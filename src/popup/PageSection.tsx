@@ -2,6 +2,7 @@
  * "This page": how many mentions the active tab has and the list of them, or, when there is
  * nothing to list, why (off, off for this site, no access, a page Backstory cannot run on).
  */
+import type { ComponentChildren } from 'preact';
 import { TOPIC_IDS } from '../core/types';
 import { t, tPlural } from '../shared/i18n';
 import { isSiteDisabled, type Settings } from '../shared/settings';
@@ -15,6 +16,8 @@ interface PageSectionProps {
   access: HostAccess;
   hostname: string | undefined;
   onReveal(index: number): void;
+  /** The per-site switch, shown at the end of the section it belongs to. */
+  children?: ComponentChildren;
 }
 
 interface Status {
@@ -59,6 +62,7 @@ export function PageSection(props: PageSectionProps) {
       {status.kind === 'count' && page.kind === 'ready' && (
         <MentionList mentions={page.reply.mentions} onReveal={props.onReveal} />
       )}
+      {props.children && <div class="site">{props.children}</div>}
     </section>
   );
 }
