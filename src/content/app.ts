@@ -33,7 +33,7 @@ export class Backstory {
     });
     this.observer = new PageObserver({
       host,
-      rescan: (roots) => this.scanner.enqueue(roots),
+      rescan: (roots) => this.scanner.enqueue(roots, 'mutation'),
       prune: () => {
         this.registry.removeWhere((record) => record.nodes.some((node) => !node.isConnected));
         this.afterScan();
@@ -86,7 +86,7 @@ export class Backstory {
     this.active = true;
     this.card.start();
     this.observer.start();
-    this.scanner.enqueue([document.body ?? document.documentElement]);
+    this.scanner.enqueue([document.body ?? document.documentElement], 'initial');
   }
 
   private deactivate(): void {

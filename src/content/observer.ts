@@ -8,11 +8,13 @@ import { blockOf, isBlock, isInsideSkipped } from './dom-rules';
 
 /** Mutations are collected this long before the affected blocks are re-read. */
 const BATCH_DELAY_MS = 150;
-/** Within any WINDOW_MS, re-scanning may use at most BUDGET_MS of main-thread time... */
+/**
+ * Within any WINDOW_MS, re-scanning may use at most BUDGET_MS of main-thread time (15 %);
+ * beyond that the next batch waits until older work leaves the window, so a page that never
+ * stops mutating cannot keep us busy.
+ */
 const WINDOW_MS = 1000;
 const BUDGET_MS = 150;
-/** ...beyond which the next batch waits this long (a page that never stops mutating). */
-const BACKOFF_MS = 1000;
 /** More roots than this in one batch: re-reading the whole body is cheaper than deduplicating. */
 const MAX_ROOTS_PER_BATCH = 500;
 
@@ -111,8 +113,9 @@ export class PageObserver {
     const now = performance.now();
     this.spent = this.spent.filter((entry) => now - entry.at < WINDOW_MS);
     const used = this.spent.reduce((sum, entry) => sum + entry.ms, 0);
-    if (used > BUDGET_MS) {
-      this.schedule(BACKOFF_MS);
+    const oldest = this.spent[0];
+    if (used > BUDGET_MS && oldest) {
+      this.schedule(Math.max(BATCH_DELAY_MS, oldest.at + WINDOW_MS - now));
       return;
     }
     const roots = outermost(this.pending, this.options.host());

@@ -22,12 +22,20 @@ export interface ScannerOptions {
   topics(): ReadonlySet<TopicId>;
   /** Called whenever the queue runs dry. */
   onIdle(): void;
-  /** Main-thread milliseconds spent in one slice (the observer budgets re-scans with it). */
+  /** Milliseconds one slice of a re-scan took (the observer budgets re-scans with it). */
   charge(ms: number): void;
 }
 
+/** Why a root is read: the first full read of the page, or a re-read after mutations. */
+export type ScanReason = 'initial' | 'mutation';
+
+interface Job {
+  root: Element;
+  reason: ScanReason;
+}
+
 export class Scanner {
-  private queue: Element[] = [];
+  private queue: Job[] = [];
   private restarts = new Map<Element, number>();
   private running = false;
   /** Bumped by stop(), so a loop sleeping in a yield knows it is obsolete. */
@@ -38,9 +46,11 @@ export class Scanner {
     private readonly options: ScannerOptions,
   ) {}
 
-  /** Schedules `roots` to be re-read (roots already queued are not queued twice). */
-  enqueue(roots: Iterable<Element>): void {
-    for (const root of roots) if (!this.queue.includes(root)) this.queue.push(root);
+  /** Schedules `roots` to be (re-)read; roots already queued are not queued twice. */
+  enqueue(roots: Iterable<Element>, reason: ScanReason): void {
+    for (const root of roots) {
+      if (!this.queue.some((job) => job.root === root)) this.queue.push({ root, reason });
+    }
     if (!this.running) void this.loop(this.generation);
   }
 
@@ -59,10 +69,10 @@ export class Scanner {
   private async loop(generation: number): Promise<void> {
     this.running = true;
     try {
-      for (let root = this.queue.shift(); root; root = this.queue.shift()) {
-        const finished = await this.scanRoot(root, generation);
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        const finished = await this.scanRoot(job, generation);
         if (generation !== this.generation) return;
-        if (!finished) this.restart(root);
+        if (!finished) this.restart(job);
       }
     } catch {
       // A hostile page can make DOM calls throw; stop quietly rather than break the page.
@@ -73,14 +83,14 @@ export class Scanner {
     this.options.onIdle();
   }
 
-  private restart(root: Element): void {
-    const count = (this.restarts.get(root) ?? 0) + 1;
-    this.restarts.set(root, count);
-    if (count <= MAX_RESTARTS && root.isConnected) this.queue.push(root);
+  private restart(job: Job): void {
+    const count = (this.restarts.get(job.root) ?? 0) + 1;
+    this.restarts.set(job.root, count);
+    if (count <= MAX_RESTARTS && job.root.isConnected) this.queue.push(job);
   }
 
   /** Returns false if the page removed the node the walk was paused at. */
-  private async scanRoot(root: Element, generation: number): Promise<boolean> {
+  private async scanRoot({ root, reason }: Job, generation: number): Promise<boolean> {
     this.registry.removeWhere(
       (record) =>
         record.nodes.some((node) => !node.isConnected) ||
@@ -94,7 +104,8 @@ export class Scanner {
     for (;;) {
       const started = performance.now();
       const finished = walker.run(sliceDeadline());
-      this.options.charge(performance.now() - started);
+      // Only re-reads count against the mutation budget: the first read happens once anyway.
+      if (reason === 'mutation') this.options.charge(performance.now() - started);
       if (finished) break;
       await yieldToMain();
       if (generation !== this.generation) return true;

@@ -1,0 +1,210 @@
+/**
+ * The content script in real Chromium and Firefox on pages that change: split mentions, form
+ * fields and editors left alone, text added and removed after load, an SPA navigation with
+ * history.pushState, and the settings switched off and on again without a reload. Mentions are
+ * observed through the message API (the page's main world cannot see the content script's
+ * CSS.highlights in Chromium).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  launchExtension,
+  startServer,
+  type ExtensionSession,
+  type TestPage,
+  type TestServer,
+} from './harness';
+import {
+  cardState,
+  getMentions,
+  hoverUntilOpen,
+  moveAway,
+  pointOnText,
+  sleep,
+  waitForClosed,
+  waitForMentions,
+} from './content-helpers';
+
+/** New text must be highlighted within this long (the observer batches for 150 ms). */
+const NEW_TEXT_DEADLINE_MS = 1_000;
+
+const SPA_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title></head>
+<body><nav><a href="/spa/one">One</a></nav><main id="app"><article><h1>First story</h1>
+<p id="first">Nothing relevant in the first story, just weather and football.</p></article></main>
+<footer><p>All our CSTO coverage is in the archive.</p></footer></body></html>`;
+
+/**
+ * The footer's mention is there from the start, so the detector has run once before the
+ * timed steps: its first run compiles a large RegExp, a one-off cost of the detector that is
+ * not what "new text is highlighted within a second" measures.
+ */
+const FOOTER_MENTIONS = 1;
+
+interface FieldValues {
+  input: string;
+  textarea: string;
+  editor: string;
+  textbox: string;
+}
+
+function fieldValues(page: TestPage): Promise<FieldValues> {
+  return page.evaluate(() => ({
+    input: (document.getElementById('input') as HTMLInputElement).value,
+    textarea: (document.getElementById('textarea') as HTMLTextAreaElement).value,
+    editor: document.getElementById('editor')?.textContent ?? '',
+    textbox: document.getElementById('textbox')?.textContent ?? '',
+  }));
+}
+
+async function setEnabled(session: ExtensionSession, enabled: boolean): Promise<void> {
+  await session.extension(async (api, on: boolean) => {
+    const topics = { csto: true, 'kazakhstan-unrest': true };
+    const settings = { version: 1, enabled: on, topics, disabledSites: [], showBadge: true };
+    await api.storage.sync.set({ settings: { ...settings, savedAt: Date.now() } });
+  }, enabled);
+}
+
+for (const browserName of BROWSERS) {
+  describe(`content script on changing pages in ${browserName}`, () => {
+    let server: TestServer;
+    let session: ExtensionSession;
+    let page: TestPage;
+
+    beforeAll(async () => {
+      server = await startServer();
+      session = await launchExtension(browserName);
+      page = await session.newPage();
+    });
+
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    it('finds mentions split across inline elements and leaves fields and editors alone', async () => {
+      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
+      const before = await fieldValues(page);
+      const reply = await waitForMentions(session, page, (r) => r.mentions.length >= 3);
+      expect(reply.mentions.map((mention) => mention.text)).toEqual([
+        'Collective Security Treaty Organization',
+        'CSTO',
+        'CSTO',
+      ]);
+      const card = await hoverUntilOpen(
+        page,
+        await pointOnText(page, 'Collective Security Treaty Organization'),
+      );
+      expect(card.text).toContain('Collective Security Treaty Organization');
+
+      // Typing a mention into the editor neither highlights it nor disturbs the typing.
+      await moveAway(page);
+      await waitForClosed(page);
+      await page.evaluate(() => {
+        const paragraph = document.querySelector('#editor p');
+        if (paragraph) {
+          const range = document.createRange();
+          range.selectNodeContents(paragraph);
+          range.collapse(false);
+          getSelection()?.removeAllRanges();
+          getSelection()?.addRange(range);
+        }
+      });
+      await page.keyboard.type(' More about the CSTO.');
+      await sleep(600);
+      expect((await getMentions(session, page)).mentions).toHaveLength(3);
+      const after = await fieldValues(page);
+      expect(after).toEqual({ ...before, editor: `${before.editor} More about the CSTO.` });
+    });
+
+    it('highlights text added after load within a second, and drops it when removed', async () => {
+      await page.goto(server.route('/spa/start', SPA_PAGE));
+      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+
+      await page.evaluate(() => {
+        const paragraph = document.createElement('p');
+        paragraph.id = 'late';
+        paragraph.textContent = 'Late news: the CSTO announced the end of its mission.';
+        document.querySelector('article')?.append(paragraph);
+      });
+      const added = Date.now();
+      const reply = await waitForMentions(
+        session,
+        page,
+        (r) => r.mentions.length === FOOTER_MENTIONS + 1,
+      );
+      expect(Date.now() - added).toBeLessThan(NEW_TEXT_DEADLINE_MS);
+      expect(reply.mentions[0]?.text).toBe('CSTO');
+
+      // Editing the text node in place (characterData) drops the stale highlight...
+      await page.evaluate(() => {
+        const text = document.getElementById('late')?.firstChild;
+        if (text instanceof Text) text.data = 'Late news: the mission ended.';
+      });
+      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+      // ...and so does removing the element.
+      await page.evaluate(() => {
+        const late = document.getElementById('late');
+        if (late) late.textContent = 'Late news: the CSTO left Almaty.';
+      });
+      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS + 1);
+      await page.evaluate(() => document.getElementById('late')?.remove());
+      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+    });
+
+    it('follows a history.pushState navigation that replaces the article', async () => {
+      await page.goto(server.route('/spa/start', SPA_PAGE));
+      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+      await page.evaluate(() => {
+        history.pushState({}, '', '/spa/two');
+        const article = document.createElement('article');
+        const heading = document.createElement('h1');
+        heading.textContent = 'Second story';
+        const body = document.createElement('p');
+        body.append(
+          'Troops of the Collective ',
+          Object.assign(document.createElement('em'), { textContent: 'Security' }),
+          ' Treaty Organization left Kazakhstan after the January unrest.',
+        );
+        article.append(heading, body);
+        document.getElementById('app')?.replaceChildren(article);
+      });
+      const navigated = Date.now();
+      const reply = await waitForMentions(session, page, (r) =>
+        r.mentions.some((mention) => mention.text === 'Collective Security Treaty Organization'),
+      );
+      expect(Date.now() - navigated).toBeLessThan(NEW_TEXT_DEADLINE_MS);
+      expect(page.url()).toMatch(/\/spa\/two$/);
+      // Document order: the new article's mention comes before the footer's.
+      expect(reply.mentions[0]?.text).toBe('Collective Security Treaty Organization');
+      const card = await hoverUntilOpen(page, await pointOnText(page, 'Treaty Organization'));
+      expect(card.text).toContain('Trend');
+      await moveAway(page);
+      await waitForClosed(page);
+    });
+
+    it('switches off and on again live, without a reload', async () => {
+      await page.goto(server.url('/fixtures/pages/seed.html'));
+      const on = await waitForMentions(session, page, (r) => r.mentions.length > 5);
+      await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+
+      await setEnabled(session, false);
+      const off = await waitForMentions(session, page, (r) => !r.active);
+      expect(off.mentions).toEqual([]);
+      await waitForClosed(page);
+      await moveAway(page);
+      await page.mouse.move(
+        ...(Object.values(await pointOnText(page, 'CSTO')) as [number, number]),
+      );
+      await sleep(1_000);
+      expect((await cardState(page)).open).toBe(false);
+
+      await setEnabled(session, true);
+      const again = await waitForMentions(
+        session,
+        page,
+        (r) => r.active && r.mentions.length === on.mentions.length,
+      );
+      expect(again.mentions).toEqual(on.mentions);
+    });
+  });
+}
