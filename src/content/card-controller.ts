@@ -145,7 +145,9 @@ export class CardController {
     this.open = undefined;
     if (!closing) return;
     // Only move focus back if it is still in the card (the reader may have moved on).
-    const focusInCard = this.host.element?.matches(':focus-within') ?? false;
+    // activeElement, not :focus-within: the latter fails while the window lacks system focus.
+    const host = this.host.element;
+    const focusInCard = host !== undefined && document.activeElement === host;
     this.host.hide();
     const target = closing.returnFocus;
     if (restoreFocus && focusInCard && target instanceof HTMLElement && target.isConnected) {

@@ -1,6 +1,7 @@
 /**
  * The one element Backstory adds to a page: a host for the card, created on first use directly
- * under <html>, holding an open shadow root that Preact renders into.
+ * under <html> (inside an open modal <dialog> while showing a mention in it, see show()),
+ * holding an open shadow root that Preact renders into.
  *
  * - Shadow root mode 'open': the card shows only bundled public data, so hiding it from page
  *   scripts protects nothing, while tests and assistive-technology tooling can read it.
@@ -66,6 +67,11 @@ export class CardHost {
   show(props: CardProps, anchor: CardAnchor): void {
     const host = this.ensureHost();
     if (!this.mountPoint) return;
+    // A modal dialog makes everything outside it inert, our host included: over a mention in
+    // a modal, the host is parked inside that dialog while the card is shown (hide() moves it
+    // back), so the card can be hovered, clicked and scrolled.
+    const parent = modalAround(anchor.range.startContainer) ?? document.documentElement;
+    if (host.parentNode !== parent) parent.append(host);
     render(<Card {...props} />, this.mountPoint);
     setStyle(host, 'display', 'block');
     if (typeof host.showPopover === 'function') {
@@ -86,6 +92,9 @@ export class CardHost {
     }
     setStyle(host, 'display', 'none');
     if (this.mountPoint) render(null, this.mountPoint);
+    if (host.isConnected && host.parentNode !== document.documentElement) {
+      document.documentElement.append(host);
+    }
   }
 
   /** Removes the host from the page (teardown). */
@@ -155,6 +164,18 @@ export class CardHost {
       window.removeEventListener('resize', onMove, options);
       if (frame) cancelAnimationFrame(frame);
     };
+  }
+}
+
+/** The open modal dialog around `node`, if any. */
+function modalAround(node: Node): Element | undefined {
+  const element = node instanceof Element ? node : node.parentElement;
+  const dialog = element?.closest('dialog');
+  if (!dialog) return undefined;
+  try {
+    return dialog.matches(':modal') ? dialog : undefined;
+  } catch {
+    return undefined; // engines without :modal
   }
 }
 

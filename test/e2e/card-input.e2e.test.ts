@@ -1,0 +1,185 @@
+/**
+ * Reaching the card without a mouse, in real Chromium and Firefox: the keyboard command's
+ * message (`next-mention`, what the background sends on Alt+Shift+K) and the popup's
+ * `reveal-mention` scroll to a mention and move focus into its card, Escape gives focus back;
+ * touch taps open and close it; and the card sits above an open modal <dialog> (top layer).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  launchExtension,
+  startServer,
+  type ExtensionSession,
+  type TestPage,
+  type TestServer,
+} from './harness';
+import {
+  cardState,
+  hoverUntilOpen,
+  moveAway,
+  pointOnText,
+  sleep,
+  waitForClosed,
+  waitForMentions,
+} from './content-helpers';
+
+const DIALOG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Modal</title>
+<style>header { position: fixed; top: 0; left: 0; right: 0; height: 60px; z-index: 99999; background: #333; }
+body { margin: 0; padding: 80px 20px; font: 18px/1.6 sans-serif; }</style></head>
+<body><header>Fixed header</header><p>Page text under the modal.</p>
+<dialog id="modal"><p>Inside the modal: the CSTO deployed peacekeepers.</p></dialog></body></html>`;
+
+function waitForCardFocus(page: TestPage): Promise<unknown> {
+  return page.waitFor(() => {
+    const host = document.querySelector('backstory-card');
+    const active = host?.shadowRoot?.activeElement;
+    return document.activeElement === host && active?.getAttribute('role') === 'dialog';
+  });
+}
+
+/** Whether the mention's first line lies inside the viewport. */
+function inViewport(page: TestPage, text: string, occurrence: number): Promise<boolean> {
+  return page.evaluate(
+    (wanted: string, nth: number) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let at = (node as Text).data.indexOf(wanted);
+        while (at >= 0) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + wanted.length);
+            const rect = range.getBoundingClientRect();
+            return rect.top >= 0 && rect.bottom <= innerHeight;
+          }
+          at = (node as Text).data.indexOf(wanted, at + 1);
+        }
+      }
+      return false;
+    },
+    text,
+    occurrence,
+  );
+}
+
+for (const browserName of BROWSERS) {
+  describe(`card by keyboard, touch and over modals in ${browserName}`, () => {
+    let server: TestServer;
+    let session: ExtensionSession;
+    let page: TestPage;
+
+    beforeAll(async () => {
+      server = await startServer();
+      session = await launchExtension(browserName);
+      page = await session.newPage();
+    });
+
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    it('next-mention walks the mentions in order, focus moves into the card and back on Escape', async () => {
+      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
+      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length === 3);
+      await page.evaluate(() => document.getElementById('input')?.focus());
+
+      for (const mention of mentions) {
+        await session.sendToTab(page, { type: 'next-mention' });
+        await waitForCardFocus(page);
+        const card = await cardState(page);
+        expect(card.text).toContain(`“${mention.text}”`);
+      }
+      // Wraps around to the first mention.
+      await session.sendToTab(page, { type: 'next-mention' });
+      await page.waitFor(
+        (expected: string) => {
+          const dialog = document.querySelector('backstory-card')?.shadowRoot;
+          return dialog?.textContent?.includes(expected) ?? false;
+        },
+        undefined,
+        `“${mentions[0]?.text ?? ''}”`,
+      );
+
+      await page.keyboard.press('Escape');
+      await waitForClosed(page);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
+    });
+
+    it('reveal-mention scrolls a far mention into view and opens its card', async () => {
+      await page.goto(server.url('/fixtures/pages/seed.html'));
+      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length > 10);
+      const last = mentions.length - 1;
+      const text = mentions[last]?.text ?? '';
+      const occurrence = mentions.filter((mention) => mention.text === text).length - 1;
+      expect(await inViewport(page, text, occurrence)).toBe(false);
+
+      await session.sendToTab(page, { type: 'reveal-mention', index: last });
+      await waitForCardFocus(page);
+      expect(await inViewport(page, text, occurrence)).toBe(true);
+      const card = await cardState(page);
+      expect(card.text).toContain('Trend');
+      const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+      expect(card.rect?.left).toBeGreaterThanOrEqual(0);
+      expect(card.rect?.right).toBeLessThanOrEqual(viewport.width);
+      await page.keyboard.press('Escape');
+      await waitForClosed(page);
+    });
+
+    it('a tap on a mention opens the card and a tap elsewhere closes it', async () => {
+      await page.goto(server.url('/fixtures/pages/seed.html'));
+      await waitForMentions(session, page, (r) => r.mentions.length > 10);
+      const mention = await pointOnText(page, 'CSTO');
+      await page.tap(mention.x, mention.y);
+      await page.waitFor(() => {
+        const host = document.querySelector('backstory-card');
+        return Boolean(host && getComputedStyle(host).display !== 'none');
+      });
+      const card = await cardState(page);
+      expect(card.text).toContain('Tural Ismayilov');
+      expect(card.focused).toBe(false);
+
+      const plain = await pointOnText(page, 'servicemen from Russia');
+      await page.tap(plain.x, plain.y);
+      await waitForClosed(page);
+    });
+
+    it('the first tap on a mention inside a link opens the card, the second follows the link', async () => {
+      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
+      await waitForMentions(session, page, (r) => r.mentions.length === 3);
+      const mention = await pointOnText(page, 'CSTO mission');
+      await page.tap(mention.x, mention.y);
+      await page.waitFor(() => {
+        const host = document.querySelector('backstory-card');
+        return Boolean(host && getComputedStyle(host).display !== 'none');
+      });
+      await sleep(300);
+      expect(await page.evaluate(() => location.hash)).toBe('');
+
+      await page.tap(mention.x, mention.y);
+      await page.waitFor(() => location.hash === '#followed');
+    });
+
+    it('opens above an open modal dialog, in the top layer, and stays hit-testable', async () => {
+      await page.goto(server.route('/modal.html', DIALOG_PAGE));
+      await page.evaluate(() =>
+        (document.getElementById('modal') as HTMLDialogElement).showModal(),
+      );
+      await waitForMentions(session, page, (r) => r.mentions.length === 1);
+      const card = await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+      expect(card.topLayer).toBe(true);
+      const rect = card.rect;
+      if (!rect) throw new Error('open card without a box');
+      const onTop = await page.evaluate(
+        (x: number, y: number) => document.elementFromPoint(x, y)?.tagName.toLowerCase(),
+        (rect.left + rect.right) / 2,
+        (rect.top + rect.bottom) / 2,
+      );
+      expect(onTop).toBe('backstory-card');
+      await moveAway(page);
+      await page.keyboard.press('Escape');
+      await waitForClosed(page);
+    });
+  });
+}
