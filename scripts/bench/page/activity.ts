@@ -1,0 +1,93 @@
+/**
+ * Runs in the page. Watches, from outside, what a script does to the main thread and to the
+ * highlight registry, without touching that script's code:
+ * - a MessageChannel ping-pong loop: any gap between two pings longer than GAP_MS is a task (or
+ *   a rendering step) that somebody else ran; on a page whose own scripts are inert, that is us;
+ * - wrappers on the HighlightRegistry and Highlight mutators: the time of every registration is
+ *   an output event ("all highlights registered" is the last one).
+ */
+/** A ping round trip costs ~10–40 µs; a gap above this is somebody else's work. */
+const GAP_MS = 0.25;
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export interface ActivityLog {
+  busy: Interval[];
+  outputs: number[];
+}
+
+export function wrapHighlightMutators(outputs: number[]): void {
+  const note = <T extends object>(proto: T, names: string[]): void => {
+    for (const name of names) {
+      const original = Reflect.get(proto, name) as unknown;
+      if (typeof original !== 'function') continue;
+      Reflect.set(proto, name, function (this: unknown, ...args: unknown[]) {
+        outputs.push(performance.now());
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      });
+    }
+  };
+  if (typeof HighlightRegistry !== 'undefined') {
+    note(HighlightRegistry.prototype, ['set', 'delete', 'clear']);
+  }
+  if (typeof Highlight !== 'undefined') note(Highlight.prototype, ['add', 'delete', 'clear']);
+}
+
+/**
+ * Pings until `isDone()` holds (then one more ping, so the task that finished the run is
+ * closed as an interval) or `timeoutMs` passed.
+ */
+export function watchBusy(
+  log: ActivityLog,
+  isDone: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
+  const channel = new MessageChannel();
+  const begin = performance.now();
+  let previous = begin;
+  let finishing = false;
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      if (now - previous > GAP_MS) log.busy.push({ start: previous, end: now });
+      previous = now;
+      if (finishing || now - begin > timeoutMs) {
+        channel.port1.close();
+        resolve();
+        return;
+      }
+      finishing = isDone();
+      channel.port2.postMessage(0);
+    };
+    channel.port2.postMessage(0);
+  });
+}
+
+/**
+ * The run's tasks: the synchronous part, then every gap the pings saw until `doneAt` (the
+ * content script's first `mentions-changed` message, sent when its first scan is complete). On
+ * a page whose scripts are inert every such gap is ours, apart from machine noise (preemption),
+ * which the median over runs absorbs.
+ */
+export function attribute(
+  syncPart: Interval,
+  log: ActivityLog,
+  doneAt: number,
+): { busyMs: number; longestMs: number; tasks: number } {
+  let busyMs = syncPart.end - syncPart.start;
+  let longestMs = busyMs;
+  let tasks = 1;
+  for (const interval of log.busy) {
+    const start = Math.max(interval.start, syncPart.end);
+    if (interval.end <= start || start >= doneAt) continue;
+    // The interval that holds doneAt is the task that sent the message: count all of it.
+    const length = interval.end - start;
+    busyMs += length;
+    longestMs = Math.max(longestMs, length);
+    tasks++;
+  }
+  return { busyMs, longestMs, tasks };
+}

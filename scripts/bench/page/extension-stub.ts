@@ -1,0 +1,74 @@
+/**
+ * Runs in the page. A stand-in for the extension API, so the built content.js can run in the
+ * page's main world: webextension-polyfill only checks `chrome.runtime.id` and then uses
+ * `globalThis.browser` as it is when that has a `runtime.id` too. Every call answers at once
+ * (storage empty, so the content script uses its defaults); messages are recorded with their
+ * time, because a `mentions-changed` message is one of the content script's visible outputs.
+ */
+export interface SentMessage {
+  at: number;
+  message: unknown;
+}
+
+type Listener = (...args: unknown[]) => unknown;
+
+function event(): Record<string, (listener: Listener) => unknown> {
+  const listeners = new Set<Listener>();
+  return {
+    addListener: (l) => listeners.add(l),
+    removeListener: (l) => listeners.delete(l),
+    hasListener: (l) => listeners.has(l),
+  };
+}
+
+function storageArea(): Record<string, unknown> {
+  return {
+    get: () => Promise.resolve({}),
+    set: () => Promise.resolve(),
+    remove: () => Promise.resolve(),
+    clear: () => Promise.resolve(),
+    onChanged: event(),
+  };
+}
+
+/** Anything the content script touches that the stub does not model answers with undefined. */
+function lenient<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      if (key in obj) return Reflect.get(obj, key, receiver);
+      if (typeof key === 'string' && key.startsWith('on')) return event();
+      return undefined;
+    },
+  });
+}
+
+export function installExtensionStub(extensionBase: string, sent: SentMessage[]): void {
+  const runtime = lenient({
+    id: 'backstory-bench',
+    getURL: (p: string) => new URL(p.replace(/^\//, ''), extensionBase).href,
+    getManifest: () => ({ manifest_version: 3, version: '0.0.0' }),
+    sendMessage: (message: unknown) => {
+      sent.push({ at: performance.now(), message });
+      return Promise.resolve(undefined);
+    },
+    onMessage: event(),
+    onConnect: event(),
+    connect: () => lenient({ onMessage: event(), onDisconnect: event(), postMessage: () => {} }),
+  });
+  const api = lenient({
+    runtime,
+    storage: lenient({
+      local: storageArea(),
+      sync: storageArea(),
+      session: storageArea(),
+      onChanged: event(),
+    }),
+    i18n: lenient({
+      getMessage: (key: string) => key,
+      getUILanguage: () => 'en',
+    }),
+  });
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.browser = api;
+  g.chrome = api;
+}

@@ -1,0 +1,138 @@
+/**
+ * Runs in the page: the benchmark's in-page helpers, bundled by esbuild into one script and
+ * evaluated on every fresh page load as `window.__bench`, before anything is timed.
+ */
+import { attribute, watchBusy, wrapHighlightMutators, type ActivityLog } from './activity';
+import { domEdits } from './dom-edits';
+import { installExtensionStub, type SentMessage } from './extension-stub';
+import { measureFloor } from './floor';
+import { armHover, mentionPoint } from './hover';
+import { runMark } from './peer';
+
+export interface BackstoryResult {
+  /** Injection → first scan complete (the first `mentions-changed` message). */
+  totalMs: number;
+  /** The synchronous evaluation of the script: parse, compile, module top level. */
+  syncMs: number;
+  /** End of the synchronous evaluation → first scan complete: pre-check, scan, detection,
+   * highlights. */
+  scanMs: number;
+  /** Highlight registrations after the done message (should be none). */
+  lateOutputs: number;
+  /** Sum of the run's main-thread tasks. */
+  busyMs: number;
+  longestTaskMs: number;
+  tasks: number;
+  mentions: number;
+  highlightNames: string[];
+  messages: unknown[];
+  /** From the content script's own performance marks, when it sets them. */
+  ownMarksMs: number | null;
+}
+
+const sent: SentMessage[] = [];
+const log: ActivityLog = { busy: [], outputs: [] };
+let started = 0;
+let syncEnd = 0;
+let watching: Promise<void> | undefined;
+
+function doneAt(): number {
+  const done = sent.find((m) => (m.message as { type?: unknown }).type === 'mentions-changed');
+  return done ? done.at : NaN;
+}
+
+function countMentions(): { count: number; names: string[] } {
+  let count = 0;
+  const names: string[] = [];
+  CSS.highlights.forEach((highlight, name) => {
+    if (!name.startsWith('backstory')) return;
+    names.push(name);
+    count += highlight.size;
+  });
+  return { count, names };
+}
+
+/** A measure between the content script's own marks, if it sets any named backstory:*. */
+function ownScanMs(): number | null {
+  const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('backstory'));
+  if (marks.length < 2) return null;
+  const first = marks[0] as PerformanceEntry;
+  const last = marks[marks.length - 1] as PerformanceEntry;
+  return last.startTime - first.startTime;
+}
+
+/** Untimed: does the vocabulary occur at all in the page's readable text? */
+function hasTrigger(source: string): boolean {
+  const re = new RegExp(source, 'iu');
+  const walker = document.createTreeWalker(
+    document.body ?? document.documentElement,
+    NodeFilter.SHOW_TEXT,
+  );
+  while (walker.nextNode()) {
+    const tag = walker.currentNode.parentElement?.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+    if (re.test((walker.currentNode as Text).data)) return true;
+  }
+  return false;
+}
+
+/** A deep copy of the loaded <body>, taken before anything touched it. */
+const pristine = document.body?.cloneNode(true) as HTMLElement | undefined;
+
+/**
+ * Replaces <body> with a fresh copy of the loaded one (new nodes, no JS wrappers yet, nothing
+ * marked) and lays it out, untimed: several subjects can then share one page load.
+ */
+function freshBody(): void {
+  if (!pristine || !document.body) return;
+  document.body.replaceWith(pristine.cloneNode(true));
+  void document.body.offsetHeight;
+}
+
+const api = {
+  floor: measureFloor,
+  freshBody,
+  hasTrigger,
+  runMark,
+  domEdits,
+  mentionPoint,
+  armHover,
+  /** Before injection: the extension API stand-in, the output wrappers and our stylesheet. */
+  prepareBackstory(extensionBase: string, css: string): void {
+    installExtensionStub(extensionBase, sent);
+    wrapHighlightMutators(log.outputs);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  },
+  /** Called first and last in the same script evaluation as the content script. */
+  begin(): void {
+    started = performance.now();
+  },
+  endSync(timeoutMs: number): void {
+    syncEnd = performance.now();
+    watching = watchBusy(log, () => !Number.isNaN(doneAt()), timeoutMs);
+  },
+  async finish(): Promise<BackstoryResult> {
+    await watching;
+    const end = doneAt();
+    const run = attribute({ start: started, end: syncEnd }, log, end);
+    const { count, names } = countMentions();
+    return {
+      totalMs: end - started,
+      syncMs: syncEnd - started,
+      scanMs: end - syncEnd,
+      lateOutputs: log.outputs.filter((t) => t > end).length,
+      busyMs: run.busyMs,
+      longestTaskMs: run.longestMs,
+      tasks: run.tasks,
+      mentions: count,
+      highlightNames: names,
+      messages: sent.map((m) => m.message),
+      ownMarksMs: ownScanMs(),
+    };
+  },
+};
+
+export type BenchApi = typeof api;
+(window as unknown as { __bench: BenchApi }).__bench = api;

@@ -1,0 +1,198 @@
+/** The per-page table, the budgets (PASS/FAIL) and the one-line JSON summary. */
+import { max, median, quantile } from './stats';
+import type { VariantSummary } from './types';
+
+export interface Budget {
+  name: string;
+  pass: boolean;
+  detail: string;
+}
+
+export interface Headline {
+  browser: string;
+  pages: number;
+  medianRatioToFloor: number;
+  p95RatioToFloor: number;
+  noMentionMedianRatioToFloor: number;
+  medianSpeedupVsMarkjsRegExp: number;
+  medianSpeedupVsMarkjsTerms: number;
+  maxTaskMs: number;
+  hoverP95Ms: number;
+  heapKB: number;
+  contentScriptBytes: number;
+  contentScriptGzipBytes: number;
+}
+
+/** Budgets from issue 6. */
+export const BUDGET = {
+  noTriggerRatio: 1.5,
+  mentionMedianRatio: 3,
+  mentionP95Ratio: 5,
+  taskMs: 50,
+  speedupVsRegExp: 5,
+  /** "Not slowed measurably": page edits with our highlights within 25 % of without. */
+  editsSlowdown: 1.25,
+  hoverMs: 16,
+  gzipBytes: 30720,
+} as const;
+
+const SYNTHETIC = 'synthetic-';
+const corpus = (s: VariantSummary[]): VariantSummary[] =>
+  s.filter((x) => !x.page.startsWith(SYNTHETIC));
+/** Pages whose readable text holds no word of the vocabulary. */
+const noTrigger = (s: VariantSummary[]): VariantSummary[] =>
+  corpus(s).filter((x) => x.variant === 'as-is' && !x.hasTrigger);
+const withMentions = (s: VariantSummary[]): VariantSummary[] =>
+  corpus(s).filter((x) => x.mentions > 0);
+
+const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+
+export function headline(
+  browser: string,
+  s: VariantSummary[],
+  contentScriptBytes: number,
+  contentScriptGzipBytes: number,
+): Headline {
+  const c = corpus(s);
+  const m = withMentions(s);
+  return {
+    browser,
+    pages: new Set(c.map((x) => x.page)).size,
+    medianRatioToFloor: round(median(m.map((x) => x.ratioCold))),
+    p95RatioToFloor: round(
+      quantile(
+        m.map((x) => x.ratioCold),
+        0.95,
+      ),
+    ),
+    noMentionMedianRatioToFloor: round(median(noTrigger(s).map((x) => x.ratioCold))),
+    medianSpeedupVsMarkjsRegExp: round(median(c.map((x) => x.speedupRegExp ?? NaN))),
+    medianSpeedupVsMarkjsTerms: round(median(c.map((x) => x.speedupTerms ?? NaN))),
+    maxTaskMs: round(max(c.map((x) => x.longestTaskMs))),
+    hoverP95Ms: round(
+      quantile(
+        c.flatMap((x) => x.hoverMs),
+        0.95,
+      ),
+    ),
+    heapKB: round(median(m.map((x) => x.heapKB ?? NaN)), 0),
+    contentScriptBytes,
+    contentScriptGzipBytes,
+  };
+}
+
+export function checkBudgets(s: VariantSummary[], gzipBytes: number): Budget[] {
+  const c = corpus(s);
+  const nt = noTrigger(s);
+  const m = withMentions(s);
+  const ntMedian = median(nt.map((x) => x.ratioCold));
+  const mMedian = median(m.map((x) => x.ratioCold));
+  const mP95 = quantile(
+    m.map((x) => x.ratioCold),
+    0.95,
+  );
+  const worst = c.reduce<VariantSummary | undefined>(
+    (a, x) => (!a || x.longestTaskMs > a.longestTaskMs ? x : a),
+    undefined,
+  );
+  const speedup = median(c.map((x) => x.speedupRegExp ?? NaN));
+  const edits = c
+    .filter((x) => x.editsWithMs !== null && x.editsWithoutMs !== null)
+    .map((x) => (x.editsWithMs as number) / Math.max(x.editsWithoutMs as number, 0.01));
+  const hover = c.flatMap((x) => x.hoverMs);
+  const hoverP95 = quantile(hover, 0.95);
+  const over = (list: VariantSummary[], limit: number): number =>
+    list.filter((x) => x.ratioCold > limit).length;
+  return [
+    {
+      name: `no-trigger pages ≤ ${BUDGET.noTriggerRatio}× floor (median)`,
+      pass: ntMedian <= BUDGET.noTriggerRatio,
+      detail: `median ×${ntMedian.toFixed(2)} over ${nt.length} pages; ${over(nt, BUDGET.noTriggerRatio)} pages over`,
+    },
+    {
+      name: `pages with mentions: median ≤ ${BUDGET.mentionMedianRatio}×, p95 ≤ ${BUDGET.mentionP95Ratio}× floor`,
+      pass: mMedian <= BUDGET.mentionMedianRatio && mP95 <= BUDGET.mentionP95Ratio,
+      detail: `median ×${mMedian.toFixed(2)}, p95 ×${mP95.toFixed(2)} over ${m.length} page variants`,
+    },
+    {
+      name: `no task of ours over ${BUDGET.taskMs} ms on any corpus page`,
+      pass: (worst?.longestTaskMs ?? 0) <= BUDGET.taskMs,
+      detail: worst
+        ? `longest ${worst.longestTaskMs.toFixed(1)} ms on ${worst.page} (${worst.variant}, ${worst.textChars} chars)`
+        : 'no data',
+    },
+    {
+      name: `≥ ${BUDGET.speedupVsRegExp}× faster than mark.js RegExp mode (median page)`,
+      pass: speedup >= BUDGET.speedupVsRegExp,
+      detail: `median ×${speedup.toFixed(1)}; term mode median ×${median(c.map((x) => x.speedupTerms ?? NaN)).toFixed(1)}`,
+    },
+    {
+      name: `page DOM edits not slowed by our highlights (≤ ${BUDGET.editsSlowdown}× median)`,
+      pass: edits.length > 0 && median(edits) <= BUDGET.editsSlowdown,
+      detail: edits.length
+        ? `with/without median ×${median(edits).toFixed(2)}, max ×${max(edits).toFixed(2)} over ${edits.length} pages`
+        : 'not measured (no page with mentions)',
+    },
+    {
+      name: `card painted ≤ ${BUDGET.hoverMs} ms after the hover delay (p95)`,
+      pass: hover.length > 0 && hoverP95 <= BUDGET.hoverMs,
+      detail: hover.length
+        ? `p95 ${hoverP95.toFixed(1)} ms, median ${median(hover).toFixed(1)} ms over ${hover.length} hovers`
+        : 'not measured (no card seen)',
+    },
+    {
+      name: `content script ≤ ${BUDGET.gzipBytes} B gzipped`,
+      pass: gzipBytes <= BUDGET.gzipBytes,
+      detail: `${gzipBytes} B`,
+    },
+  ];
+}
+
+const fmt = (n: number | null, digits = 2): string =>
+  n === null || !Number.isFinite(n) ? '–' : n.toFixed(digits);
+
+export function tableLines(s: VariantSummary[]): string[] {
+  const header = [
+    'page',
+    'variant',
+    'text KB',
+    'mentions',
+    'floor cold ms',
+    'floor warm ms',
+    'startup ms',
+    'scan ms',
+    '×floor',
+    'longest task ms',
+    'mark.js RegExp ms',
+    'mark.js terms ms',
+    '×RegExp',
+    'heap KB',
+  ];
+  const rows = s.map((x) => [
+    x.page.replace(/\.html$/, ''),
+    x.variant,
+    (x.textChars / 1024).toFixed(1),
+    String(x.mentions),
+    fmt(x.floorColdMs, 3),
+    fmt(x.floorWarmMs, 3),
+    fmt(x.startupMs),
+    fmt(x.scanMs),
+    fmt(x.ratioCold),
+    fmt(x.longestTaskMs, 1),
+    fmt(x.markRegExpMs),
+    x.markTermsMs === null
+      ? '–'
+      : `${fmt(x.markTermsMs, 1)}${x.markTermsRuns < 5 ? ` (${x.markTermsRuns})` : ''}`,
+    fmt(x.speedupRegExp, 1),
+    fmt(x.heapKB, 0),
+  ]);
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+export function printTable(s: VariantSummary[]): void {
+  for (const line of tableLines(s)) console.log(line);
+}

@@ -1,0 +1,196 @@
+/**
+ * The measurement sequence for one page variant. Every subject starts from the state a content
+ * script meets at document_idle (no JS wrappers for the page's nodes yet, nothing marked): each
+ * run is one fresh load, on which the floor reads the body as loaded, then mark.js's two modes
+ * and Backstory each get a fresh deep copy of the loaded <body>. Backstory goes last so that
+ * its MutationObserver cannot react to the others' edits. Run 0 is a warm-up and is dropped;
+ * term mode skips it (it costs one DOM pass per term) and is capped by `termBudgetMs` per page.
+ */
+import type { BenchBrowser } from './browser';
+import type { BenchServer, ServedPage } from './server';
+import type { Variant } from './prepare-page';
+import type { Vocabulary } from './vocabulary';
+import type { BackstoryResult, FloorResult, HoverResult, PeerResult, VariantRuns } from './types';
+
+export interface RunContext {
+  browser: BenchBrowser;
+  server: BenchServer;
+  /** Built by scripts/bench/page-bundle.ts. */
+  pageHelpers: string;
+  contentJs: string;
+  contentCss: string;
+  markJs: string;
+  vocabulary: Vocabulary;
+  runs: number;
+  /** Run mark.js on this variant. */
+  peer: boolean;
+  /** Stop term mode once its runs on a page add up to this much (it is ~60 DOM passes). */
+  termBudgetMs: number;
+  /** DOM-edit checks (on the last run of a page with mentions). */
+  extras: boolean;
+  /** Run mark.js term mode on this page (it is slow: sampled pages only). */
+  terms: boolean;
+  /** Measure hovers on this page (sampled pages only: each hover waits out the delay). */
+  hover: boolean;
+}
+
+const RUN_TIMEOUT_MS = 60_000;
+const FLOOR_BATCH_MS = 5;
+const HOVERS = 2;
+const EDIT_LOOPS = 3;
+const EDITS = 1000;
+
+export const CONTENT_SOURCE_URL = 'backstory-bench-content.js';
+
+async function load(ctx: RunContext, url: string): Promise<void> {
+  await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await ctx.browser.page.evaluate(ctx.pageHelpers);
+}
+
+function call<R>(ctx: RunContext, expression: string): Promise<R> {
+  return ctx.browser.page.evaluate(expression) as Promise<R>;
+}
+
+async function runBackstory(
+  ctx: RunContext,
+  last: boolean,
+): Promise<{
+  result: BackstoryResult;
+  heap: number | null;
+}> {
+  const { page } = ctx.browser;
+  await call(
+    ctx,
+    `__bench.prepareBackstory(${JSON.stringify(ctx.server.extensionBase)}, ${JSON.stringify(ctx.contentCss)})`,
+  );
+  const before = last ? await ctx.browser.heapUsed() : null;
+  await page.evaluate(
+    `__bench.begin();\n${ctx.contentJs}\n;__bench.endSync(${RUN_TIMEOUT_MS});\n//# sourceURL=${CONTENT_SOURCE_URL}`,
+  );
+  const result = await call<BackstoryResult>(ctx, '__bench.finish()');
+  if (Number.isNaN(result.totalMs))
+    throw new Error('no mentions-changed message: scan never finished');
+  const after = before === null ? null : await ctx.browser.heapUsed();
+  return { result, heap: before === null || after === null ? null : after - before };
+}
+
+async function measureHovers(ctx: RunContext, mentions: number): Promise<HoverResult[]> {
+  const { page } = ctx.browser;
+  const out: HoverResult[] = [];
+  for (let i = 0; i < Math.min(HOVERS, mentions); i++) {
+    // Away from any mention, long enough for an open card to close (300 ms in the card).
+    await page.mouse.move(2, 2);
+    await new Promise((r) => setTimeout(r, 400));
+    const point = await call<{ x: number; y: number } | null>(ctx, `__bench.mentionPoint(${i})`);
+    if (!point) continue;
+    const armed = call<HoverResult | null>(
+      ctx,
+      `__bench.armHover(${JSON.stringify(CONTENT_SOURCE_URL)}, 3000)`,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    await page.mouse.move(point.x, point.y);
+    const result = await armed;
+    if (result) out.push(result);
+  }
+  await page.mouse.move(2, 2);
+  return out;
+}
+
+async function edits(ctx: RunContext): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < EDIT_LOOPS; i++) {
+    out.push(await call<number>(ctx, `__bench.domEdits(${EDITS})`));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+}
+
+async function runMark(ctx: RunContext, mode: 'terms' | 'regexp'): Promise<PeerResult> {
+  await call(ctx, '__bench.freshBody()');
+  return call<PeerResult>(
+    ctx,
+    `__bench.runMark(${JSON.stringify(mode)}, ${JSON.stringify(ctx.vocabulary.terms)}, ${JSON.stringify(ctx.vocabulary.regexpSource)})`,
+  );
+}
+
+export async function runVariant(
+  ctx: RunContext,
+  pageName: string,
+  variant: Variant,
+  served: ServedPage,
+): Promise<VariantRuns> {
+  const url = ctx.server.publish(`${variant}/${pageName}`, served);
+  const out: VariantRuns = {
+    page: pageName,
+    variant,
+    htmlBytes: served.body.length,
+    textChars: 0,
+    allChars: 0,
+    textNodes: 0,
+    hasTrigger: false,
+    floor: [],
+    backstory: [],
+    markRegExp: [],
+    markTerms: [],
+    heapBytes: null,
+    hover: [],
+    editsWithMs: [],
+    editsWithoutMs: [],
+    errors: [],
+  };
+  const attempt = async (what: string, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (error) {
+      out.errors.push(
+        `${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+    }
+  };
+
+  let termsSpent = 0;
+  for (let run = 0; run <= ctx.runs; run++) {
+    const warmUp = run === 0;
+    const last = run === ctx.runs;
+    await attempt(warmUp ? 'warm-up' : `run ${run}`, async () => {
+      await load(ctx, url);
+      // 1. The floor, on the body as loaded.
+      const floor = await call<FloorResult>(ctx, `__bench.floor(${FLOOR_BATCH_MS})`);
+      if (!warmUp) out.floor.push(floor);
+      if (warmUp) {
+        out.textChars = floor.textChars;
+        out.allChars = floor.allChars;
+        out.textNodes = floor.textNodes;
+        out.hasTrigger = await call<boolean>(
+          ctx,
+          `__bench.hasTrigger(${JSON.stringify(ctx.vocabulary.regexpSource)})`,
+        );
+      }
+      if (last && ctx.extras) out.editsWithoutMs = await edits(ctx);
+      // 2. mark.js, each mode on a fresh copy of <body>.
+      if (ctx.peer) {
+        await ctx.browser.page.evaluate(ctx.markJs);
+        const regexp = await runMark(ctx, 'regexp');
+        if (!warmUp) out.markRegExp.push(regexp);
+        if (ctx.terms && !warmUp && termsSpent < ctx.termBudgetMs) {
+          const terms = await runMark(ctx, 'terms');
+          out.markTerms.push(terms);
+          termsSpent += terms.ms;
+        }
+      }
+      // 3. Backstory, first of its kind in this load, on a fresh copy of <body>.
+      await call(ctx, '__bench.freshBody()');
+      const { result, heap } = await runBackstory(ctx, last);
+      if (!warmUp) out.backstory.push(result);
+      if (last) {
+        out.heapBytes = heap;
+        if (ctx.extras && result.mentions > 0) {
+          if (ctx.hover) out.hover = await measureHovers(ctx, result.mentions);
+          out.editsWithMs = await edits(ctx);
+        }
+      }
+    });
+  }
+  ctx.server.unpublish(`${variant}/${pageName}`);
+  return out;
+}

@@ -1,0 +1,45 @@
+/** Medians per page variant: the unit of the table, the plot and the budgets. */
+import { max, median } from './stats';
+import type { VariantRuns, VariantSummary } from './types';
+
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : NaN;
+}
+
+export function summarize(runs: VariantRuns): VariantSummary {
+  const backstoryMs = median(runs.backstory.map((r) => r.totalMs));
+  const scanMs = median(runs.backstory.map((r) => r.scanMs));
+  const floorColdMs = median(runs.floor.map((f) => f.coldMs));
+  const floorWarmMs = median(runs.floor.map((f) => f.warmMs));
+  const markRegExpMs = runs.markRegExp.length ? median(runs.markRegExp.map((r) => r.ms)) : null;
+  const markTermsMs = runs.markTerms.length ? median(runs.markTerms.map((r) => r.ms)) : null;
+  const marks = runs.backstory.map((r) => r.ownMarksMs).filter((v): v is number => v !== null);
+  return {
+    page: runs.page,
+    variant: runs.variant,
+    textChars: runs.textChars,
+    hasTrigger: runs.hasTrigger,
+    mentions: median(runs.backstory.map((r) => r.mentions)),
+    floorColdMs,
+    floorWarmMs,
+    backstoryMs,
+    startupMs: median(runs.backstory.map((r) => r.syncMs)),
+    scanMs,
+    scanBusyMs: median(runs.backstory.map((r) => r.busyMs - r.syncMs)),
+    longestTaskMs: median(runs.backstory.map((r) => r.longestTaskMs)),
+    lateOutputs: max(runs.backstory.map((r) => r.lateOutputs)),
+    ownMarksMs: marks.length ? median(marks) : null,
+    ratioCold: ratio(scanMs, floorColdMs),
+    ratioWarm: ratio(scanMs, floorWarmMs),
+    markRegExpMs,
+    markTermsMs,
+    markTermsRuns: runs.markTerms.length,
+    speedupRegExp: markRegExpMs === null ? null : ratio(markRegExpMs, scanMs),
+    speedupTerms: markTermsMs === null ? null : ratio(markTermsMs, scanMs),
+    heapKB: runs.heapBytes === null ? null : runs.heapBytes / 1024,
+    hoverMs: runs.hover.map((h) => h.afterDelayMs).filter((v): v is number => v !== null),
+    editsWithMs: runs.editsWithMs.length ? median(runs.editsWithMs) : null,
+    editsWithoutMs: runs.editsWithoutMs.length ? median(runs.editsWithoutMs) : null,
+    errors: runs.errors,
+  };
+}

@@ -1,0 +1,64 @@
+/** Shapes shared by the benchmark's runner, report and plot. */
+import type { FloorResult } from './page/floor';
+import type { HoverResult } from './page/hover';
+import type { BackstoryResult } from './page/index';
+import type { PeerResult } from './page/peer';
+import type { Variant } from './prepare-page';
+
+export type { BackstoryResult, FloorResult, HoverResult, PeerResult };
+
+export interface VariantRuns {
+  page: string;
+  variant: Variant;
+  htmlBytes: number;
+  textChars: number;
+  allChars: number;
+  textNodes: number;
+  /** The vocabulary occurs in the readable text (untimed check). */
+  hasTrigger: boolean;
+  floor: FloorResult[];
+  backstory: BackstoryResult[];
+  markRegExp: PeerResult[];
+  markTerms: PeerResult[];
+  /** Bytes of JS heap still used after our run (after a full GC), Chromium only. */
+  heapBytes: number | null;
+  hover: HoverResult[];
+  editsWithMs: number[];
+  editsWithoutMs: number[];
+  errors: string[];
+}
+
+/** Per-variant medians, the unit of the table, the plot and the budgets. */
+export interface VariantSummary {
+  page: string;
+  variant: Variant;
+  textChars: number;
+  hasTrigger: boolean;
+  mentions: number;
+  floorColdMs: number;
+  floorWarmMs: number;
+  /** Injection → first scan complete. */
+  backstoryMs: number;
+  /** Synchronous evaluation of content.js (parse, compile, module top level). */
+  startupMs: number;
+  /** End of startup → first scan complete: what the floor ratios and mark.js compare against. */
+  scanMs: number;
+  /** Sum of our main-thread tasks during the scan. */
+  scanBusyMs: number;
+  /** Median over runs of each run's longest task (startup included). */
+  longestTaskMs: number;
+  lateOutputs: number;
+  ownMarksMs: number | null;
+  ratioCold: number;
+  ratioWarm: number;
+  markRegExpMs: number | null;
+  markTermsMs: number | null;
+  markTermsRuns: number;
+  speedupRegExp: number | null;
+  speedupTerms: number | null;
+  heapKB: number | null;
+  hoverMs: number[];
+  editsWithMs: number | null;
+  editsWithoutMs: number | null;
+  errors: string[];
+}
