@@ -5,6 +5,7 @@
  * Session storage lives as long as the browser session and is never written to disk.
  */
 import browser from '../shared/browser';
+import type { MentionsReply, Message } from '../shared/messages';
 import { formatNumber, t, tPlural } from '../shared/i18n';
 import { loadSettings, type Settings } from '../shared/settings';
 import { badgeView, isCount, type BadgeWords, type TabMentions } from './badge-view';
@@ -68,6 +69,21 @@ export async function forgetTab(tabId: number): Promise<void> {
   await sessionArea()
     ?.remove(tabKey(tabId))
     .catch(() => undefined);
+}
+
+/**
+ * Asks the page in `tabId` for its count once it has loaded. The content script reports only
+ * changes, and a same-document navigation (history.pushState) may fire the same "loading" that
+ * made forgetTab() drop the count; asking again restores it. No content script: nothing to do.
+ */
+export async function refreshFromPage(tabId: number): Promise<void> {
+  const ask: Message = { type: 'get-mentions' };
+  const reply: unknown = await browser.tabs.sendMessage(tabId, ask).catch(() => undefined);
+  if (typeof reply !== 'object' || reply === null) return;
+  const { active, mentions, hostname: pageHost } = reply as Partial<MentionsReply>;
+  if (typeof active !== 'boolean' || !Array.isArray(mentions)) return;
+  const host = typeof pageHost === 'string' ? pageHost : '';
+  await recordCount(tabId, active ? mentions.length : 0, host);
 }
 
 /** Settings changed (switched off, a site off, badge hidden): repaint every remembered tab. */

@@ -5,7 +5,7 @@
 import browser, { type Runtime } from '../shared/browser';
 import { isMessage, type Message, type PongReply } from '../shared/messages';
 import { watchSettings } from '../shared/settings';
-import { forgetTab, recordCount, repaintAll } from './badge';
+import { forgetTab, recordCount, refreshFromPage, repaintAll } from './badge';
 import { reportingTab } from './sender';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -27,6 +27,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId);
+  if (change.status === 'complete') void refreshFromPage(tabId);
 });
 watchSettings((settings) => void repaintAll(settings));
 

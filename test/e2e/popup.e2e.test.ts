@@ -294,6 +294,37 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     });
   });
 
+  it('keeps the count through a same-document navigation (history.pushState)', async () => {
+    await page.evaluate(() => history.pushState({}, '', '?section=2'));
+    // Give the browser's tab-updated events time to reach the background.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await toggle('badge')).toBe(false);
+    expect((await waitForBadge('')).text).toBe('');
+    expect(await toggle('badge')).toBe(true);
+    expect((await waitForBadge('3')).text).toBe('3');
+  });
+
+  it('follows the tab to another page and forgets the old count', async () => {
+    await page.goto(server.route('/one.html', '<!doctype html><title>One</title><p>CSTO</p>'));
+    expect(await waitForBadge('1')).toEqual({
+      text: '1',
+      title: '1 mention with context on this page',
+    });
+    await page.goto('about:blank');
+    expect(await toggle('badge')).toBe(false);
+    expect(await toggle('badge')).toBe(true);
+    // Let both repaints land: a stale count would come back here.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await badge()).text).toBe('');
+    const stored = await session.extension(
+      (api, id: number) => api.storage.session.get(`tab:${id}`),
+      tabId,
+    );
+    expect(stored).toEqual({});
+    await page.goto(server.route('/three.html', THREE_MENTIONS));
+    expect((await waitForBadge('3')).text).toBe('3');
+  });
+
   // Last: in Firefox it takes away the extension's access to sites.
   it('explains withheld access to sites and asks for it again from the button', async () => {
     if (session.browser === 'chromium') {
