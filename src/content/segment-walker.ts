@@ -16,6 +16,8 @@ export class SegmentWalker {
   /** Whether the current node still has to be visited (else: move past it). */
   private visitPending = true;
   private finished = false;
+  /** Nodes visited since the clock was last read. */
+  private sinceCheck = 0;
 
   constructor(
     private readonly root: Element,
@@ -37,10 +39,10 @@ export class SegmentWalker {
 
   /** Walks until `deadline` (performance.now() time) or the end; returns whether it finished. */
   run(deadline: number): boolean {
-    let sinceCheck = 0;
+    this.sinceCheck = 0;
     while (!this.finished) {
-      if (++sinceCheck === NODES_PER_CLOCK_CHECK) {
-        sinceCheck = 0;
+      if (++this.sinceCheck >= NODES_PER_CLOCK_CHECK) {
+        this.sinceCheck = 0;
         if (performance.now() > deadline) return false;
       }
       if (this.visitPending) this.visit();
@@ -93,6 +95,9 @@ export class SegmentWalker {
 
   private flush(): void {
     const segment = this.builder.take();
-    if (segment) this.emit(segment);
+    if (!segment) return;
+    this.emit(segment);
+    // Detection can take far longer than visiting nodes: read the clock right after it.
+    this.sinceCheck = NODES_PER_CLOCK_CHECK;
   }
 }
