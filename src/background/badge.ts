@@ -5,7 +5,8 @@
  * Session storage lives as long as the browser session and is never written to disk.
  */
 import browser from '../shared/browser';
-import type { MentionsReply, Message } from '../shared/messages';
+import { asMentionsReply } from '../shared/mentions-reply';
+import type { Message } from '../shared/messages';
 import { formatNumber, t, tPlural } from '../shared/i18n';
 import { loadSettings, type Settings } from '../shared/settings';
 import { badgeView, isCount, type BadgeWords, type TabMentions } from './badge-view';
@@ -78,12 +79,9 @@ export async function forgetTab(tabId: number): Promise<void> {
  */
 export async function refreshFromPage(tabId: number): Promise<void> {
   const ask: Message = { type: 'get-mentions' };
-  const reply: unknown = await browser.tabs.sendMessage(tabId, ask).catch(() => undefined);
-  if (typeof reply !== 'object' || reply === null) return;
-  const { active, mentions, hostname: pageHost } = reply as Partial<MentionsReply>;
-  if (typeof active !== 'boolean' || !Array.isArray(mentions)) return;
-  const host = typeof pageHost === 'string' ? pageHost : '';
-  await recordCount(tabId, active ? mentions.length : 0, host);
+  const reply = asMentionsReply(await browser.tabs.sendMessage(tabId, ask).catch(() => undefined));
+  if (!reply) return;
+  await recordCount(tabId, reply.active ? reply.mentions.length : 0, reply.hostname ?? '');
 }
 
 /** Settings changed (switched off, a site off, badge hidden): repaint every remembered tab. */

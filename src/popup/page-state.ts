@@ -4,8 +4,8 @@
  * apart from "no mentions", never shown as a silent zero.
  */
 import browser from '../shared/browser';
-import type { MentionsReply, MentionSummary } from '../shared/messages';
-import { TOPIC_IDS } from '../core/types';
+import { asMentionsReply } from '../shared/mentions-reply';
+import type { MentionsReply } from '../shared/messages';
 
 export type PageState =
   | { kind: 'loading' }
@@ -15,26 +15,6 @@ export type PageState =
 
 /** A reply slower than this means nobody is listening (a content script answers at once). */
 const REPLY_TIMEOUT_MS = 2000;
-
-function isMentionSummary(value: unknown): value is MentionSummary {
-  if (typeof value !== 'object' || value === null) return false;
-  const { index, topic, text } = value as Partial<MentionSummary>;
-  return (
-    typeof index === 'number' && typeof text === 'string' && TOPIC_IDS.some((id) => id === topic)
-  );
-}
-
-/** Checks the reply's shape: the content script may be an older or newer version. */
-export function asMentionsReply(value: unknown): MentionsReply | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { active, mentions, hostname } = value as Partial<MentionsReply>;
-  if (typeof active !== 'boolean' || !Array.isArray(mentions)) return undefined;
-  return {
-    active,
-    mentions: mentions.filter(isMentionSummary),
-    ...(typeof hostname === 'string' ? { hostname } : {}),
-  };
-}
 
 /** The content script's reply, or undefined when no content script answers. */
 export async function askPage(tabId: number): Promise<MentionsReply | undefined> {
