@@ -7,7 +7,7 @@ import type { Mention } from './types';
 import type { TopicData } from './detector/topic-data';
 import { compileTopics } from './detector/compile';
 import { matchText } from './detector/matcher';
-import { cleanText, needsCleaning } from './detector/normalise';
+import { CleanText, needsCleaning } from './detector/normalise';
 import csto from './topics/csto.json';
 import kazakhstanUnrest from './topics/kazakhstan-unrest.json';
 
@@ -25,14 +25,58 @@ export function mayContainMention(text: string): boolean {
 }
 
 export function findMentions(text: string): Mention[] {
-  if (!needsCleaning(text)) {
+  if (!needsCleaning(text)) return findInParagraphs(text);
+  const clean = new CleanText(text);
+  return findInParagraphs(clean.text).map((mention) => ({
+    topic: mention.topic,
+    start: clean.startOf(mention.start),
+    end: clean.endOf(mention.end - 1),
+  }));
+}
+
+/**
+ * A mention (or the context it needs) always lies in the same sentence as a pre-check stem, and
+ * a blank line always ends a sentence; so on long text only the paragraphs holding a stem hit
+ * are matched, which keeps whole-page scans close to the cost of the pre-check alone.
+ */
+const WHOLE_TEXT_LIMIT = 2000;
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/g;
+
+/** Global twin of the pre-check, compiled once: a fresh RegExp restarts in V8's slow tier. */
+const precheckHits = new RegExp(detector.precheck.source, 'gi');
+
+function findInParagraphs(text: string): Mention[] {
+  if (text.length <= WHOLE_TEXT_LIMIT) {
     return detector.precheck.test(text) ? matchText(detector, text) : [];
   }
-  const clean = cleanText(text);
-  if (!detector.precheck.test(clean.text)) return [];
-  return matchText(detector, clean.text).map((mention) => ({
-    topic: mention.topic,
-    start: clean.startOf[mention.start] as number,
-    end: clean.endOf[mention.end - 1] as number,
-  }));
+  const hits = precheckHits;
+  const breaks = PARAGRAPH_BREAK;
+  hits.lastIndex = 0;
+  const mentions: Mention[] = [];
+  let hit: RegExpExecArray | null;
+  while ((hit = hits.exec(text)) !== null) {
+    const start = paragraphStart(text, hit.index);
+    breaks.lastIndex = hit.index;
+    const end = breaks.exec(text)?.index ?? text.length;
+    for (const mention of matchText(detector, text.slice(start, end))) {
+      mentions.push({
+        topic: mention.topic,
+        start: start + mention.start,
+        end: start + mention.end,
+      });
+    }
+    hits.lastIndex = end;
+  }
+  return mentions;
+}
+
+/** Offset just after the last blank line before `index` (0 if none). */
+function paragraphStart(text: string, index: number): number {
+  let newline = text.lastIndexOf('\n', index);
+  while (newline > 0) {
+    const previous = text.lastIndexOf('\n', newline - 1);
+    if (previous >= 0 && text.slice(previous + 1, newline).trim() === '') return newline + 1;
+    newline = previous;
+  }
+  return 0;
 }

@@ -17,6 +17,7 @@ export interface CompiledAlias {
   requires: readonly string[];
   forbids: readonly string[];
   unless: readonly string[];
+  unlessNearer: readonly string[];
 }
 
 export interface CompiledContextSet {
@@ -24,10 +25,22 @@ export interface CompiledContextSet {
   window: number | null;
 }
 
-export interface CompiledDetector {
+/**
+ * A slice of the candidate alternation. V8's regex engine slows down sharply (far worse than
+ * linearly) once an alternation has more than ~50 branches, so the aliases are split into shards
+ * of at most MAX_SHARD_ALIASES, grouped by script; a shard whose script is absent from the text
+ * (no Cyrillic letter, say) is skipped after one cheap `gate` test.
+ */
+export interface CandidateShard {
   /** Global regex; capturing group k + 1 belongs to aliases[k]. */
-  candidates: RegExp;
+  regex: RegExp;
   aliases: CompiledAlias[];
+  /** Run the shard only when this matches the text (null: always). */
+  gate: RegExp | null;
+}
+
+export interface CompiledDetector {
+  shards: CandidateShard[];
   /** Keyed `${topic}:${name}`. */
   contextSets: Map<string, CompiledContextSet>;
   precheck: RegExp;
@@ -49,24 +62,34 @@ function aliasSource(alias: AliasData, where: string): string {
 }
 
 /**
- * Pre-check stems for a list of patterns: the literal prefixes that can be read off them, plus the
- * explicit `stems`, which must cover every pattern that has no readable prefix.
+ * Pre-check stems for an alias: its explicit `stems` when given (every match contains one of
+ * them), else the literal prefix of each pattern.
  */
-function stemsOf(
-  patterns: readonly string[],
-  explicit: readonly string[] | undefined,
-  where: string,
-): string[] {
-  const stems = [...(explicit ?? [])];
-  for (const pattern of patterns) {
-    const derived = literalStems(pattern);
-    if (derived !== null) stems.push(...derived);
-    else if (explicit === undefined || explicit.length === 0) {
+function aliasStems(alias: AliasData, where: string): string[] {
+  if (alias.stems !== undefined && alias.stems.length > 0) return [...alias.stems];
+  return alias.patterns.flatMap((pattern) => {
+    const derived = literalStems(pattern, DERIVED_STEM_CHARS);
+    if (derived === null)
       throw new Error(`${where}: no literal stem in "${pattern}"; give "stems"`);
-    }
+    return derived;
+  });
+}
+
+/** Pre-check stems for a context set: derived prefixes plus `extraStems` for the patterns
+ * without a readable prefix (dates such as "(?:[2-9]|1[0-9]) января" give "января"). */
+function contextStems(set: ContextSetData, where: string): string[] {
+  const stems = [...(set.extraStems ?? [])];
+  for (const pattern of [...set.patterns, ...(set.unboundedPatterns ?? [])]) {
+    const derived = literalStems(pattern, DERIVED_STEM_CHARS);
+    if (derived !== null) stems.push(...derived);
+    else if (stems.length === 0)
+      throw new Error(`${where}: no literal stem in "${pattern}"; give "extraStems"`);
   }
   return stems;
 }
+
+/** Long enough to be rare ("Collecti", not "Colle"). */
+const DERIVED_STEM_CHARS = 8;
 
 function compileContextSet(set: ContextSetData, where: string): CompiledContextSet {
   const bounded = set.patterns.map(patternToSource);
@@ -86,8 +109,7 @@ function qualify(topic: TopicId, names: readonly string[] | undefined): string[]
 }
 
 export function compileTopics(topics: readonly TopicData[]): CompiledDetector {
-  const aliases: CompiledAlias[] = [];
-  const groups: string[] = [];
+  const byScript = new Map<Script, { alias: CompiledAlias; source: string }[]>();
   const contextSets = new Map<string, CompiledContextSet>();
   const setData = new Map<string, ContextSetData>();
   for (const topic of topics) {
@@ -100,7 +122,7 @@ export function compileTopics(topics: readonly TopicData[]): CompiledDetector {
   const setStems = (key: string): string[] => {
     const set = setData.get(key);
     if (set === undefined) return [];
-    return stemsOf([...set.patterns, ...(set.unboundedPatterns ?? [])], set.stems, key);
+    return contextStems(set, key);
   };
   const stems = new Set<string>();
   for (const topic of topics) {
@@ -109,42 +131,94 @@ export function compileTopics(topics: readonly TopicData[]): CompiledDetector {
       const requires = qualify(topic.topic, alias.requires);
       const forbids = qualify(topic.topic, alias.forbids);
       const unless = qualify(topic.topic, alias.unless);
-      for (const name of [...requires, ...forbids, ...unless]) {
+      const unlessNearer = qualify(topic.topic, alias.unlessNearer);
+      for (const name of [...requires, ...forbids, ...unless, ...unlessNearer]) {
         if (!contextSets.has(name)) throw new Error(`${where}: unknown context set ${name}`);
       }
-      groups.push(`(${aliasSource(alias, where)})`);
-      aliases.push({
-        topic: topic.topic,
-        data: alias,
-        exact:
-          alias.caseSensitive === true
-            ? new RegExp(`^(?:${alias.patterns.map(patternToSource).join('|')})$`, 'u')
-            : null,
-        leftBoundary: (alias.boundary ?? 'both') !== 'none',
-        requires,
-        forbids,
-        unless,
-      });
+      // One compiled alias per script its patterns are written in, so each lands in its shard.
+      for (const [script, patterns] of groupByScript(alias.patterns)) {
+        const part: AliasData = { ...alias, patterns };
+        const compiled: CompiledAlias = {
+          topic: topic.topic,
+          data: alias,
+          exact:
+            alias.caseSensitive === true
+              ? new RegExp(`^(?:${patterns.map(patternToSource).join('|')})$`, 'u')
+              : null,
+          leftBoundary: (alias.boundary ?? 'both') !== 'none',
+          requires,
+          forbids,
+          unless,
+          unlessNearer,
+        };
+        const list = byScript.get(script) ?? [];
+        list.push({ alias: compiled, source: aliasSource(part, where) });
+        byScript.set(script, list);
+      }
       // The pre-check must fire wherever a mention is possible: on the alias itself, or, for a
       // common word that needs context, on that context (which has to be in the same text).
       const own =
         requires.length > 0 && alias.stems === undefined
           ? requires.flatMap(setStems)
-          : stemsOf(alias.patterns, alias.stems, where);
+          : aliasStems(alias, where);
       for (const stem of own) stems.add(stem);
     });
   }
+  const shards: CandidateShard[] = [];
+  for (const [script, entries] of byScript) {
+    for (let from = 0; from < entries.length; from += MAX_SHARD_ALIASES) {
+      const slice = entries.slice(from, from + MAX_SHARD_ALIASES);
+      shards.push({
+        regex: new RegExp(slice.map((entry) => `(${entry.source})`).join('|'), 'giu'),
+        aliases: slice.map((entry) => entry.alias),
+        gate: SCRIPT_GATES[script],
+      });
+    }
+  }
   return {
-    candidates: new RegExp(groups.join('|'), 'giu'),
-    aliases,
+    shards,
     contextSets,
+    // No `u` flag: stems are plain BMP text, and /i without /u is ~2× faster in V8.
     precheck: new RegExp(
       minimalStems([...stems])
         .map(stemToSource)
         .join('|'),
-      'iu',
+      'i',
     ),
   };
+}
+
+/** Branches per shard; measured: V8 stays fast up to ~50 branches, then degrades steeply. */
+const MAX_SHARD_ALIASES = 40;
+
+type Script = 'latin' | 'cyrillic' | 'other';
+
+const CYRILLIC = /[\u0400-\u052F]/u;
+/** Letters of scripts other than Latin and Cyrillic (Greek, Armenian, Georgian, Arabic, CJK…). */
+const OTHER_LETTER = /[\u0370-\u03FF\u0530-\u1DFF\u2E80-\uD7FF\uF900-\uFAFF]/u;
+
+const SCRIPT_GATES: Record<Script, RegExp | null> = {
+  latin: null,
+  cyrillic: CYRILLIC,
+  other: OTHER_LETTER,
+};
+
+function scriptOf(pattern: string): Script {
+  // The first letter decides; escapes like \p{L} are not letters of the pattern.
+  const letters = pattern.replace(/\\./g, '');
+  const first = /\p{L}/u.exec(letters)?.[0] ?? 'a';
+  if (CYRILLIC.test(first)) return 'cyrillic';
+  if (OTHER_LETTER.test(first)) return 'other';
+  return 'latin';
+}
+
+function groupByScript(patterns: readonly string[]): Map<Script, string[]> {
+  const groups = new Map<Script, string[]>();
+  for (const pattern of patterns) {
+    const script = scriptOf(pattern);
+    groups.set(script, [...(groups.get(script) ?? []), pattern]);
+  }
+  return groups;
 }
 
 /** Drops stems that another (shorter) stem already covers: "Kazak" covers "Kazakh". */

@@ -5,54 +5,85 @@
  * scan only moves forward.
  */
 import type { Mention } from '../types';
-import type { CompiledAlias, CompiledDetector } from './compile';
+import type { CandidateShard, CompiledAlias, CompiledDetector } from './compile';
 import { quoteAt, quoteBefore, wordCharBefore } from './boundaries';
 import { ContextReader } from './context';
 
 /** Separators that may sit between a named event and a head noun it absorbs (“Bloody January” uprising). */
 const ABSORBABLE_GAP = /^[\s"'«»“”„‘’—–-]{0,6}$/u;
 
+interface Accepted extends Mention {
+  alias: CompiledAlias;
+}
+
 export function matchText(detector: CompiledDetector, text: string): Mention[] {
-  const mentions: Mention[] = [];
-  /** Whether each accepted mention needed context (absorption only follows named ones). */
-  const named: boolean[] = [];
   let context: ContextReader | null = null;
-  const regex = new RegExp(detector.candidates); // own lastIndex: safe under re-entrancy
+  const contextReader = (): ContextReader =>
+    (context ??= new ContextReader(text, detector.contextSets));
+  const accepted: Accepted[] = [];
+  for (const shard of detector.shards) {
+    if (shard.gate !== null && !shard.gate.test(text)) continue;
+    scanShard(shard, text, contextReader, accepted);
+  }
+  return resolve(accepted, text);
+}
+
+/** Runs one shard's alternation over the text; pushes the candidates that pass their checks. */
+function scanShard(
+  shard: CandidateShard,
+  text: string,
+  contextReader: () => ContextReader,
+  accepted: Accepted[],
+): void {
+  // Reused, not copied: a fresh RegExp object would start again in V8's slow interpreter tier.
+  const regex = shard.regex;
+  regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text)) !== null) {
     const start = match.index;
     const end = start + match[0].length;
-    const alias = aliasOf(detector, match);
-    let accepted = alias !== null && passesLocalChecks(alias, text, start, end, match[0]);
-    if (accepted && alias !== null && needsContext(alias)) {
-      context ??= new ContextReader(text, detector.contextSets);
-      accepted = passesContext(alias, context, start, end);
-    }
-    if (accepted && alias !== null && alias.data.absorbedByPrevious === true) {
-      const previous = mentions[mentions.length - 1];
-      if (
-        previous !== undefined &&
-        previous.topic === alias.topic &&
-        named[named.length - 1] === true &&
-        ABSORBABLE_GAP.test(text.slice(previous.end, start))
-      ) {
-        accepted = false;
-      }
-    }
-    if (accepted && alias !== null) {
-      mentions.push({ topic: alias.topic, start, end });
-      named.push(alias.requires.length === 0);
+    const alias = aliasOf(shard, match);
+    const ok =
+      alias !== null &&
+      passesLocalChecks(alias, text, start, end, match[0]) &&
+      (!needsContext(alias) || passesContext(alias, contextReader(), start, end));
+    if (ok) {
+      accepted.push({ topic: alias.topic, start, end, alias });
     } else {
       // Retry from the next code point: a shorter alias may still start inside this one.
       regex.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
     }
   }
+}
+
+/**
+ * Merges the shards' candidates into sorted, non-overlapping mentions: the earliest start wins,
+ * then the longest; a bare noun directly after a named mention is absorbed by it.
+ */
+function resolve(candidates: Accepted[], text: string): Mention[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: Mention[] = [];
+  let previous: Accepted | null = null;
+  for (const candidate of candidates) {
+    if (previous !== null && candidate.start < previous.end) continue;
+    if (
+      candidate.alias.data.absorbedByPrevious === true &&
+      previous !== null &&
+      previous.topic === candidate.topic &&
+      previous.alias.requires.length === 0 &&
+      ABSORBABLE_GAP.test(text.slice(previous.end, candidate.start))
+    ) {
+      continue;
+    }
+    mentions.push({ topic: candidate.topic, start: candidate.start, end: candidate.end });
+    previous = candidate;
+  }
   return mentions;
 }
 
-function aliasOf(detector: CompiledDetector, match: RegExpExecArray): CompiledAlias | null {
+function aliasOf(shard: CandidateShard, match: RegExpExecArray): CompiledAlias | null {
   for (let group = 1; group < match.length; group++) {
-    if (match[group] !== undefined) return detector.aliases[group - 1] ?? null;
+    if (match[group] !== undefined) return shard.aliases[group - 1] ?? null;
   }
   return null;
 }
@@ -90,6 +121,9 @@ function passesContext(
   if (alias.forbids.length === 0) return true;
   const forbidden = context.distance(alias.forbids, start, end);
   if (forbidden === Infinity) return true;
-  // A sentence may name both another event and 2022: the clue nearer the mention decides.
-  return alias.unless.length > 0 && context.distance(alias.unless, start, end) < forbidden;
+  if (alias.unless.length > 0 && context.any(alias.unless, start, end)) return true;
+  // A sentence may name both another event and 2022: for a bare noun the nearer clue decides.
+  return (
+    alias.unlessNearer.length > 0 && context.distance(alias.unlessNearer, start, end) < forbidden
+  );
 }

@@ -33,12 +33,17 @@ export interface AliasData {
   requires?: string[];
   /** Context sets that reject the mention when they match (unless an `unless` set matches). */
   forbids?: string[];
-  /** Context sets that cancel `forbids` (e.g. an explicit "2022"). */
+  /** Context sets that cancel `forbids` when they match anywhere in the sentence (for named
+   * forms: "unlike the 2011 Zhanaozen shooting, the unrest in Kazakhstan in January 2022"). */
   unless?: string[];
+  /** Context sets that cancel `forbids` only when they match nearer to the mention than the
+   * forbidding clue (for bare nouns: "the uprising of 1986, … «Кантар» 2022-го"). */
+  unlessNearer?: string[];
   /** Drop the mention when it directly follows an accepted mention of the same topic that has
    * no `requires` (e.g. "uprising" in "Bloody January uprising" is part of the name). */
   absorbedByPrevious?: boolean;
-  /** Cheap literal prefixes for the pre-check, when they cannot be read off the patterns. */
+  /** Literal text of which every match contains one (case-insensitive), for the pre-check;
+   * replaces the prefixes read off the patterns (give rarer words than a common first word). */
   stems?: string[];
 }
 
@@ -50,7 +55,8 @@ export interface ContextSetData {
   window?: number;
   /** Must the pattern match case-sensitively (acronyms, capitalised names)? */
   caseSensitive?: boolean;
-  stems?: string[];
+  /** Pre-check stems for patterns whose prefix cannot be read off (added to the derived ones). */
+  extraStems?: string[];
 }
 
 export interface TopicData {
