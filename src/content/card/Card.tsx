@@ -10,7 +10,7 @@ import {
   type Speaker,
 } from '../../core/articles';
 import type { TopicId } from '../../core/types';
-import { formatPublished, t } from './i18n';
+import { formatDate, formatPublished, t } from './i18n';
 
 export interface CardProps {
   topic: TopicId;
@@ -36,6 +36,11 @@ export function Card({ topic, matchedText, articles, onClose }: CardProps) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
+      {first && (
+        <p class="byline">
+          {t('card_byline', [first.attribution.publisher, formatDate(first.attribution.published)])}
+        </p>
+      )}
       <div class="body">
         {articles.map((article) => (
           <ArticleSection key={article.id} article={article} topic={topic} />

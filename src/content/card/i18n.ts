@@ -9,7 +9,8 @@ export type CardMessage =
   | 'card_mentionedHeading'
   | 'card_sourceHeading'
   | 'card_published'
-  | 'card_highlightedBecause';
+  | 'card_highlightedBecause'
+  | 'card_byline';
 
 export function t(key: CardMessage, substitutions?: string | string[]): string {
   try {
@@ -32,4 +33,11 @@ export function formatPublished(iso: string): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(date);
+}
+
+/** Publication day only, for the byline under the card's title ("10 January 2022"). */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(date);
 }
