@@ -80,6 +80,15 @@ for (const browserName of BROWSERS) {
       await server?.close();
     });
 
+    it('binds the next-mention command to Alt+Shift+K', async () => {
+      // A real key press cannot reach browser-level shortcuts in headless mode (tried in
+      // Chromium: nothing arrives), so this checks the binding and the tests below drive the
+      // message the background forwards for it.
+      const commands = await session.extension(async (api) => api.commands.getAll());
+      const command = commands.find((entry) => entry.name === 'next-mention');
+      expect(command?.shortcut?.replace(/\s/g, '')).toMatch(/^(Alt\+Shift\+K|⌥⇧K)$/);
+    });
+
     it('next-mention walks the mentions in order, focus moves into the card and back on Escape', async () => {
       await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
       const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length === 3);
