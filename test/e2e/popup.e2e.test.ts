@@ -63,15 +63,18 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     }, name);
   }
 
-  function ask(): Promise<MentionsReply> {
-    return session.sendToTab<MentionsReply>(page, { type: 'get-mentions' });
+  function ask(target: TestPage = page): Promise<MentionsReply> {
+    return session.sendToTab<MentionsReply>(target, { type: 'get-mentions' });
   }
 
   /** The content script's reply once it satisfies `ok` (it follows storage asynchronously). */
-  async function askUntil(ok: (reply: MentionsReply) => boolean): Promise<MentionsReply> {
+  async function askUntil(
+    ok: (reply: MentionsReply) => boolean,
+    target: TestPage = page,
+  ): Promise<MentionsReply> {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const reply = await ask();
+      const reply = await ask(target);
       if (ok(reply) || Date.now() > deadline) return reply;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -171,19 +174,25 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     expect(stored).toEqual({ [`tab:${tabId}`]: { count: 3, hostname: '127.0.0.1' } });
   });
 
-  it('switches off everywhere live: the open page goes inactive, the badge empties', async () => {
+  it('switches off everywhere live: every open page goes inactive, the badge empties', async () => {
+    const second = await session.newPage();
+    await second.goto(server.route('/second.html', '<!doctype html><p>CSTO and CSTO</p>'));
+    expect((await ask(second)).active).toBe(true);
+
     expect(await toggle('enabled')).toBe(false);
     expect((await waitForState('off')).text).toBe('Backstory is switched off.');
     const stored = await session.extension((api) => api.storage.sync.get('settings'));
     expect(stored).toMatchObject({ settings: { enabled: false } });
-    const reply = await askUntil((r) => !r.active);
-    expect(reply).toMatchObject({ active: false, mentions: [] });
+    expect(await askUntil((r) => !r.active)).toMatchObject({ active: false, mentions: [] });
+    expect(await askUntil((r) => !r.active, second)).toMatchObject({ active: false, mentions: [] });
     expect(await waitForBadge('')).toEqual({ text: '', title: 'Backstory' });
 
     expect(await toggle('enabled')).toBe(true);
     await waitForState('count');
     expect((await askUntil((r) => r.active && r.mentions.length === 3)).mentions).toHaveLength(3);
+    expect((await askUntil((r) => r.active, second)).active).toBe(true);
     expect((await waitForBadge('3')).text).toBe('3');
+    await second.close();
   });
 
   it('switches off for this site only', async () => {
