@@ -4,6 +4,7 @@
  * own language tag.
  */
 import browser from './browser';
+import { shownLocale } from './i18n-locale';
 import { pluralMessage } from './i18n-plural';
 
 /**
@@ -22,8 +23,7 @@ export function t(key: string, substitutions?: string | string[]): string {
  */
 export function messagesLocale(): string {
   const catalogue = browser.i18n.getMessage('popup_locale') || 'en';
-  const ui = browser.i18n.getUILanguage();
-  return ui.toLowerCase().split(/[-_]/)[0] === catalogue ? ui.replace('_', '-') : catalogue;
+  return shownLocale(catalogue, browser.i18n.getUILanguage());
 }
 
 /** A message with a count, in the plural form the catalogue's language needs for it. */
