@@ -6,6 +6,29 @@
 import type { CompiledContextSet } from './compile';
 import { Sentences } from './sentences';
 
+const FIRST_WORD = /[\p{L}\p{N}]/gu;
+
+/**
+ * Gap between [start, end) and the nearest of `spans` (sorted, non-overlapping); 0 when one
+ * overlaps. Binary search, so a huge sentence with many candidates stays linear overall.
+ */
+function nearestGap(spans: readonly [number, number][], start: number, end: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid] as [number, number])[1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  // spans[lo] is the first span ending after `start`; spans[lo - 1] the last one before.
+  let best = Infinity;
+  const after = spans[lo];
+  if (after !== undefined) best = after[0] >= end ? after[0] - end : 0;
+  const before = spans[lo - 1];
+  if (before !== undefined) best = Math.min(best, start - before[1]);
+  return best;
+}
+
 export class ContextReader {
   private readonly text: string;
   private readonly sets: ReadonlyMap<string, CompiledContextSet>;
@@ -34,21 +57,18 @@ export class ContextReader {
     for (const name of names) {
       const set = this.sets.get(name);
       if (set === undefined) continue;
-      for (const [from, to] of this.spans(name, set, start)) {
-        if (set.window !== null && (to < start - set.window || from > end + set.window)) continue;
-        const gap = to <= start ? start - to : from >= end ? from - end : 0;
-        if (gap < best) best = gap;
-      }
+      const gap = nearestGap(this.spans(name, set, start), start, end);
+      if (gap < best && (set.window === null || gap <= set.window)) best = gap;
     }
     return best;
   }
 
-  textBetween(from: number, to: number): string {
-    return this.text.slice(from, to);
-  }
-
-  sentenceOf(index: number): [number, number] {
-    return this.sentences.around(index);
+  /** Offset of the first letter or digit of the sentence holding `index`. */
+  firstWordOfSentence(index: number): number {
+    const [sentenceStart, sentenceEnd] = this.sentences.around(index);
+    FIRST_WORD.lastIndex = sentenceStart;
+    const found = FIRST_WORD.exec(this.text);
+    return found === null || found.index >= sentenceEnd ? sentenceEnd : found.index;
   }
 
   private spans(name: string, set: CompiledContextSet, index: number): [number, number][] {

@@ -114,9 +114,8 @@ function passesContext(
   end: number,
 ): boolean {
   if (alias.requires.length > 0 && !context.any(alias.requires, start, end)) return false;
-  if (alias.data.notAtSentenceStart === true) {
-    const [sentenceStart] = context.sentenceOf(start);
-    if (!/[\p{L}\p{N}]/u.test(context.textBetween(sentenceStart, start))) return false;
+  if (alias.data.notAtSentenceStart === true && context.firstWordOfSentence(start) >= start) {
+    return false;
   }
   if (alias.forbids.length === 0) return true;
   const forbidden = context.distance(alias.forbids, start, end);

@@ -9,7 +9,7 @@
 
 const INVISIBLE_CLASS = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
 const COMBINING_CLASS = '\\u0300-\\u036F';
-const NEEDS_CLEANING = new RegExp(`[${INVISIBLE_CLASS}${COMBINING_CLASS}]`);
+const NEEDS_CLEANING = new RegExp(`[${COMBINING_CLASS}${INVISIBLE_CLASS}]`);
 /** A base character with its combining marks (one cluster), or one invisible character. */
 const SPECIAL = new RegExp(
   `[^${COMBINING_CLASS}${INVISIBLE_CLASS}]?[${COMBINING_CLASS}]+|[${INVISIBLE_CLASS}]`,

@@ -6,10 +6,11 @@
  */
 
 /**
- * Sentence-final punctuation with trailing closers, followed by whitespace; CJK full stops need no
- * space; a blank line always ends a sentence (headings, list items).
+ * A sentence-final mark followed (after optional closing quotes/brackets) by whitespace; CJK full
+ * stops need no space; a blank line always ends a sentence (headings, list items). One character
+ * per match, so a run of 100k dots cannot make the regex backtrack quadratically.
  */
-const TERMINATOR = /[.!?…]+['"’”»)\]]*(?=\s)|[。！？]+|\n[^\S\n]*\n/gu;
+const TERMINATOR = /[.!?…](?=['"’”»)\]]*\s)|[。！？]|\n[^\S\n]*\n/gu;
 
 /**
  * Words that end with a period without ending the sentence (lower-cased, without the final dot).
@@ -29,9 +30,13 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-/** At most two words and 30 characters: too short to be a sentence of its own. */
+const KICKER_CHARS = 30;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** At most two words (and KICKER_CHARS characters): too short to be a sentence of its own. */
 function isKicker(segment: string): boolean {
-  if (segment.length > 30) return false;
+  // Words are not space-separated in CJK text, so word counts say nothing there.
+  if (CJK.test(segment)) return false;
   const words = segment.match(/[\p{L}\p{N}]+/gu);
   return words === null || words.length <= 2;
 }
@@ -68,9 +73,14 @@ export class Sentences {
     let previous = 0;
     for (const match of this.text.matchAll(TERMINATOR)) {
       const after = match.index + match[0].length;
-      if (match[0][0] === '.' && match[0].length === 1 && !this.endsSentence(match.index)) continue;
+      if (match[0] === '.' && !this.endsSentence(match.index)) continue;
       // A kicker or dateline ("Kazachstan. Protesty po…", "ALMATY.") belongs to what follows.
-      if (isKicker(this.text.slice(previous, match.index))) continue;
+      if (
+        match.index - previous <= KICKER_CHARS &&
+        isKicker(this.text.slice(previous, match.index))
+      ) {
+        continue;
+      }
       starts.push(after);
       previous = after;
     }

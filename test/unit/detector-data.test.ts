@@ -1,0 +1,60 @@
+/**
+ * The topic files are data the matcher trusts: they must compile, say their rules in prose, and
+ * cover everything the pre-check promises; and the matcher itself must stay free of topic words.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mayContainMention, TOPICS } from '../../src/core/find-mentions';
+import { compileTopics } from '../../src/core/detector/compile';
+import { matchText } from '../../src/core/detector/matcher';
+import { TOPIC_IDS } from '../../src/core/types';
+import { loadEvalSet } from '../../scripts/lib/eval-set';
+import { ROOT } from '../../scripts/lib/paths';
+
+describe('topic data', () => {
+  it('has one file per topic id, each with written rules and aliases', () => {
+    expect(TOPICS.map((topic) => topic.topic)).toEqual([...TOPIC_IDS]);
+    for (const topic of TOPICS) {
+      expect(topic.rules.length).toBeGreaterThan(3);
+      expect(topic.aliases.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('compiles: no capturing groups, known context sets, a pre-check stem for every alias', () => {
+    expect(() => compileTopics(TOPICS)).not.toThrow();
+  });
+
+  it('rejects a capturing group with a message naming the alias', () => {
+    const broken = [
+      { ...TOPICS[0]!, aliases: [{ lang: 'en', kind: 'name', patterns: ['(CSTO)'] }] },
+    ];
+    expect(() => compileTopics(broken)).toThrow(/capturing groups/);
+  });
+
+  it('never lets the pre-check hide a mention the full matcher would find', () => {
+    // The full matcher run without the pre-check, on every labelled sentence and spec example.
+    const detector = compileTopics(TOPICS);
+    const texts = loadEvalSet().map((item) => item.text);
+    const withMentions = texts.filter((text) => matchText(detector, text).length > 0);
+    expect(withMentions.length).toBeGreaterThan(50);
+    expect(withMentions.filter((text) => !mayContainMention(text))).toEqual([]);
+  });
+});
+
+describe('matcher code', () => {
+  it('contains no topic words: they belong in src/core/topics/*.json', () => {
+    const dir = path.join(ROOT, 'src/core/detector');
+    const offenders: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      const code = fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      const hit =
+        /CSTO|ОДКБ|Kaza|Казах|Қазақ|protest|riot|unrest|Tokayev|Almaty|January|январ/i.exec(code);
+      if (hit !== null) offenders.push(`${file}: ${hit[0]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
