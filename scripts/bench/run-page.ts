@@ -1,10 +1,10 @@
 /**
- * The measurement sequence for one page variant. Every subject starts from the state a content
- * script meets at document_idle (no JS wrappers for the page's nodes yet, nothing marked): each
- * run is one fresh load, on which the floor reads the body as loaded, then mark.js's two modes
- * and Backstory each get a fresh deep copy of the loaded <body>. Backstory goes last so that
- * its MutationObserver cannot react to the others' edits. Run 0 is a warm-up and is dropped;
- * term mode skips it (it costs one DOM pass per term) and is capped by `termBudgetMs` per page.
+ * The measurement sequence for one page variant, all in one page load. Every subject starts
+ * from the state a content script meets at document_idle (no JS wrappers for the page's nodes
+ * yet, nothing marked): each gets a fresh deep copy of the loaded <body>. In each run: the
+ * floor, mark.js's two modes, then Backstory, whose previous copy is stopped first (so its
+ * MutationObserver never sees the others' edits). Run 0 is a warm-up and is dropped; term mode
+ * skips it (it costs one DOM pass per term) and is capped by `termBudgetMs` per page.
  */
 import type { BenchBrowser } from './browser';
 import type { BenchServer, ServedPage } from './server';
@@ -37,7 +37,7 @@ export interface RunContext {
 const RUN_TIMEOUT_MS = 60_000;
 const FLOOR_BATCH_MS = 5;
 const HOVERS = 2;
-const EDIT_LOOPS = 3;
+const EDIT_LOOPS = 5;
 const EDITS = 1000;
 
 export const CONTENT_SOURCE_URL = 'backstory-bench-content.js';
@@ -59,11 +59,12 @@ async function runBackstory(
   heap: number | null;
 }> {
   const { page } = ctx.browser;
+  // Before the long-task observer starts: the forced GC is not ours.
+  const before = last ? await ctx.browser.heapUsed() : null;
   await call(
     ctx,
     `__bench.prepareBackstory(${JSON.stringify(ctx.server.extensionBase)}, ${JSON.stringify(ctx.contentCss)})`,
   );
-  const before = last ? await ctx.browser.heapUsed() : null;
   await page.evaluate(
     `__bench.begin();\n${ctx.contentJs}\n;__bench.endSync(${RUN_TIMEOUT_MS});\n//# sourceURL=${CONTENT_SOURCE_URL}`,
   );
@@ -96,13 +97,8 @@ async function measureHovers(ctx: RunContext, mentions: number): Promise<HoverRe
   return out;
 }
 
-async function edits(ctx: RunContext): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < EDIT_LOOPS; i++) {
-    out.push(await call<number>(ctx, `__bench.domEdits(${EDITS})`));
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return out;
+function edits(ctx: RunContext): Promise<{ with: number[]; without: number[] }> {
+  return call(ctx, `__bench.withAndWithout(${EDITS}, ${EDIT_LOOPS})`);
 }
 
 async function runMark(ctx: RunContext, mode: 'terms' | 'regexp'): Promise<PeerResult> {
@@ -149,27 +145,28 @@ export async function runVariant(
   };
 
   let termsSpent = 0;
-  for (let run = 0; run <= ctx.runs; run++) {
+  await attempt('load', async () => {
+    await load(ctx, url);
+    out.hasTrigger = await call<boolean>(
+      ctx,
+      `__bench.hasTrigger(${JSON.stringify(ctx.vocabulary.regexpSource)})`,
+    );
+    if (ctx.peer) await ctx.browser.page.evaluate(ctx.markJs);
+  });
+  for (let run = 0; run <= ctx.runs && out.errors.length === 0; run++) {
     const warmUp = run === 0;
     const last = run === ctx.runs;
     await attempt(warmUp ? 'warm-up' : `run ${run}`, async () => {
-      await load(ctx, url);
-      // 1. The floor, on the body as loaded.
+      await call(ctx, '__bench.stopBackstory()');
+      // 1. The floor.
+      await call(ctx, '__bench.freshBody()');
       const floor = await call<FloorResult>(ctx, `__bench.floor(${FLOOR_BATCH_MS})`);
       if (!warmUp) out.floor.push(floor);
-      if (warmUp) {
-        out.textChars = floor.textChars;
-        out.allChars = floor.allChars;
-        out.textNodes = floor.textNodes;
-        out.hasTrigger = await call<boolean>(
-          ctx,
-          `__bench.hasTrigger(${JSON.stringify(ctx.vocabulary.regexpSource)})`,
-        );
-      }
-      if (last && ctx.extras) out.editsWithoutMs = await edits(ctx);
-      // 2. mark.js, each mode on a fresh copy of <body>.
+      out.textChars = floor.textChars;
+      out.allChars = floor.allChars;
+      out.textNodes = floor.textNodes;
+      // 2. mark.js.
       if (ctx.peer) {
-        await ctx.browser.page.evaluate(ctx.markJs);
         const regexp = await runMark(ctx, 'regexp');
         if (!warmUp) out.markRegExp.push(regexp);
         if (ctx.terms && !warmUp && termsSpent < ctx.termBudgetMs) {
@@ -178,7 +175,7 @@ export async function runVariant(
           termsSpent += terms.ms;
         }
       }
-      // 3. Backstory, first of its kind in this load, on a fresh copy of <body>.
+      // 3. Backstory.
       await call(ctx, '__bench.freshBody()');
       const { result, heap } = await runBackstory(ctx, last);
       if (!warmUp) out.backstory.push(result);
@@ -186,7 +183,9 @@ export async function runVariant(
         out.heapBytes = heap;
         if (ctx.extras && result.mentions > 0) {
           if (ctx.hover) out.hover = await measureHovers(ctx, result.mentions);
-          out.editsWithMs = await edits(ctx);
+          const measured = await edits(ctx);
+          out.editsWithMs = measured.with;
+          out.editsWithoutMs = measured.without;
         }
       }
     });

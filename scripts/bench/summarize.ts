@@ -13,6 +13,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
   const floorWarmMs = median(runs.floor.map((f) => f.warmMs));
   const markRegExpMs = runs.markRegExp.length ? median(runs.markRegExp.map((r) => r.ms)) : null;
   const markTermsMs = runs.markTerms.length ? median(runs.markTerms.map((r) => r.ms)) : null;
+  const longest = runs.backstory.map((r) => r.longestLongTaskMs ?? 0);
   const marks = runs.backstory.map((r) => r.ownMarksMs).filter((v): v is number => v !== null);
   return {
     page: runs.page,
@@ -28,6 +29,8 @@ export function summarize(runs: VariantRuns): VariantSummary {
     scanBusyMs: median(runs.backstory.map((r) => r.busyMs - r.syncMs)),
     longestTaskMs: median(runs.backstory.map((r) => r.longestTaskMs)),
     lateOutputs: max(runs.backstory.map((r) => r.lateOutputs)),
+    longTasks: max(runs.backstory.map((r) => r.longTasks)),
+    longestLongTaskMs: longest.length ? median(longest) : null,
     ownMarksMs: marks.length ? median(marks) : null,
     ratioCold: ratio(scanMs, floorColdMs),
     ratioWarm: ratio(scanMs, floorWarmMs),

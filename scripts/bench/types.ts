@@ -48,6 +48,9 @@ export interface VariantSummary {
   /** Median over runs of each run's longest task (startup included). */
   longestTaskMs: number;
   lateOutputs: number;
+  /** Chromium's long-task entries (≥ 50 ms) during our runs: the most in one run, the longest. */
+  longTasks: number;
+  longestLongTaskMs: number | null;
   ownMarksMs: number | null;
   ratioCold: number;
   ratioWarm: number;

@@ -17,6 +17,34 @@ export interface Interval {
 export interface ActivityLog {
   busy: Interval[];
   outputs: number[];
+  /** scheduler.yield() calls (a task of ours ends) and resumptions (one starts). */
+  yields: number[];
+  resumes: number[];
+  /** PerformanceObserver 'longtask' entries (Chromium; ≥ 50 ms, anybody's). */
+  longTasks: number[];
+}
+
+/**
+ * scheduler.yield() continuations run ahead of other queued tasks, so the ping loop below sees a
+ * sliced scan as one long gap; the yield points inside the gap are where our tasks end and start.
+ */
+export function wrapYield(log: ActivityLog): void {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const original = scheduler?.yield;
+  if (!scheduler || typeof original !== 'function') return;
+  scheduler.yield = function (this: unknown): Promise<void> {
+    log.yields.push(performance.now());
+    return original.call(scheduler).then(() => {
+      log.resumes.push(performance.now());
+    });
+  };
+}
+
+export function observeLongTasks(log: ActivityLog): void {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) log.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
 }
 
 export function wrapHighlightMutators(outputs: number[]): void {
@@ -68,9 +96,9 @@ export function watchBusy(
 
 /**
  * The run's tasks: the synchronous part, then every gap the pings saw until `doneAt` (the
- * content script's first `mentions-changed` message, sent when its first scan is complete). On
- * a page whose scripts are inert every such gap is ours, apart from machine noise (preemption),
- * which the median over runs absorbs.
+ * content script's first `mentions-changed` message, sent when its first scan is complete),
+ * each gap cut at the yield points inside it. On a page whose scripts are inert every such gap
+ * is ours, apart from machine noise (preemption), which the median over runs absorbs.
  */
 export function attribute(
   syncPart: Interval,
@@ -80,14 +108,31 @@ export function attribute(
   let busyMs = syncPart.end - syncPart.start;
   let longestMs = busyMs;
   let tasks = 1;
+  const cuts = [
+    ...log.yields.map((at) => ({ at, kind: 'end' as const })),
+    ...log.resumes.map((at) => ({ at, kind: 'start' as const })),
+  ].sort((a, b) => a.at - b.at);
+  const task = (start: number, end: number): void => {
+    if (end <= start) return;
+    busyMs += end - start;
+    longestMs = Math.max(longestMs, end - start);
+    tasks++;
+  };
   for (const interval of log.busy) {
     const start = Math.max(interval.start, syncPart.end);
-    if (interval.end <= start || start >= doneAt) continue;
     // The interval that holds doneAt is the task that sent the message: count all of it.
-    const length = interval.end - start;
-    busyMs += length;
-    longestMs = Math.max(longestMs, length);
-    tasks++;
+    if (interval.end <= start || start >= doneAt) continue;
+    let open: number | null = start;
+    for (const cut of cuts) {
+      if (cut.at <= start || cut.at >= interval.end) continue;
+      if (cut.kind === 'end' && open !== null) {
+        task(open, cut.at);
+        open = null;
+      } else if (cut.kind === 'start') {
+        open ??= cut.at;
+      }
+    }
+    if (open !== null) task(open, interval.end);
   }
   return { busyMs, longestMs, tasks };
 }

@@ -1,14 +1,18 @@
 /**
  * Runs in the page. A stand-in for the extension API, so the built content.js can run in the
  * page's main world: webextension-polyfill only checks `chrome.runtime.id` and then uses
- * `globalThis.browser` as it is when that has a `runtime.id` too. Every call answers at once
- * (storage empty, so the content script uses its defaults); messages are recorded with their
- * time, because a `mentions-changed` message is one of the content script's visible outputs.
+ * `globalThis.browser` as it is when that has a `runtime.id` too. Storage is empty (so the
+ * content script uses its defaults) and answers in a new task, as the real API answers after an
+ * IPC round trip: the scan then starts in a task of its own, not inside the injection. Messages
+ * are recorded with their time: a `mentions-changed` message is the content script's "first
+ * scan complete" signal.
  */
 export interface SentMessage {
   at: number;
   message: unknown;
 }
+
+export const STUB_RUNTIME_ID = 'backstory-bench';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -21,9 +25,21 @@ function event(): Record<string, (listener: Listener) => unknown> {
   };
 }
 
+/** Resolves in a later task (MessageChannel: not clamped like setTimeout). */
+function later<T>(value: T): Promise<T> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(value);
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function storageArea(): Record<string, unknown> {
   return {
-    get: () => Promise.resolve({}),
+    get: () => later({}),
     set: () => Promise.resolve(),
     remove: () => Promise.resolve(),
     clear: () => Promise.resolve(),
@@ -44,7 +60,7 @@ function lenient<T extends object>(target: T): T {
 
 export function installExtensionStub(extensionBase: string, sent: SentMessage[]): void {
   const runtime = lenient({
-    id: 'backstory-bench',
+    id: STUB_RUNTIME_ID,
     getURL: (p: string) => new URL(p.replace(/^\//, ''), extensionBase).href,
     getManifest: () => ({ manifest_version: 3, version: '0.0.0' }),
     sendMessage: (message: unknown) => {

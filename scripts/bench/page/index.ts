@@ -2,9 +2,16 @@
  * Runs in the page: the benchmark's in-page helpers, bundled by esbuild into one script and
  * evaluated on every fresh page load as `window.__bench`, before anything is timed.
  */
-import { attribute, watchBusy, wrapHighlightMutators, type ActivityLog } from './activity';
-import { domEdits } from './dom-edits';
-import { installExtensionStub, type SentMessage } from './extension-stub';
+import {
+  attribute,
+  observeLongTasks,
+  watchBusy,
+  wrapHighlightMutators,
+  wrapYield,
+  type ActivityLog,
+} from './activity';
+import { withAndWithout } from './dom-edits';
+import { installExtensionStub, STUB_RUNTIME_ID, type SentMessage } from './extension-stub';
 import { measureFloor } from './floor';
 import { armHover, mentionPoint } from './hover';
 import { runMark } from './peer';
@@ -23,6 +30,9 @@ export interface BackstoryResult {
   busyMs: number;
   longestTaskMs: number;
   tasks: number;
+  /** Chromium's own long-task entries (≥ 50 ms) during the run: count and longest. */
+  longTasks: number;
+  longestLongTaskMs: number | null;
   mentions: number;
   highlightNames: string[];
   messages: unknown[];
@@ -31,10 +41,11 @@ export interface BackstoryResult {
 }
 
 const sent: SentMessage[] = [];
-const log: ActivityLog = { busy: [], outputs: [] };
+const log: ActivityLog = { busy: [], outputs: [], yields: [], resumes: [], longTasks: [] };
 let started = 0;
 let syncEnd = 0;
 let watching: Promise<void> | undefined;
+let prepared = false;
 
 function doneAt(): number {
   const done = sent.find((m) => (m.message as { type?: unknown }).type === 'mentions-changed');
@@ -90,20 +101,42 @@ function freshBody(): void {
 }
 
 const api = {
+  /** For debugging the benchmark itself. */
+  log: () => ({ ...log, started, syncEnd, sent }),
   floor: measureFloor,
   freshBody,
   hasTrigger,
   runMark,
-  domEdits,
+  withAndWithout,
   mentionPoint,
   armHover,
-  /** Before injection: the extension API stand-in, the output wrappers and our stylesheet. */
+  /**
+   * Before each injection. Once per document: the extension API stand-in, the observation
+   * wrappers and our stylesheet. Every time: the logs are emptied (in place: the wrappers hold
+   * the arrays).
+   */
   prepareBackstory(extensionBase: string, css: string): void {
+    for (const list of [log.busy, log.outputs, log.yields, log.resumes, log.longTasks, sent]) {
+      list.length = 0;
+    }
+    if (prepared) return;
+    prepared = true;
     installExtensionStub(extensionBase, sent);
     wrapHighlightMutators(log.outputs);
+    wrapYield(log);
+    observeLongTasks(log);
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  },
+  /**
+   * Stops the previous run's copy through the content script's own double-injection protocol
+   * (a new copy announces itself with this DOM event and older copies tear down; see
+   * src/content/index.ts), so it cannot react to the next fresh <body>.
+   */
+  async stopBackstory(): Promise<void> {
+    document.dispatchEvent(new CustomEvent(`backstory-takeover-${STUB_RUNTIME_ID}`));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   },
   /** Called first and last in the same script evaluation as the content script. */
   begin(): void {
@@ -115,6 +148,8 @@ const api = {
   },
   async finish(): Promise<BackstoryResult> {
     await watching;
+    // Long-task entries are delivered in a task of their own, after the task they describe.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const end = doneAt();
     const run = attribute({ start: started, end: syncEnd }, log, end);
     const { count, names } = countMentions();
@@ -126,6 +161,8 @@ const api = {
       busyMs: run.busyMs,
       longestTaskMs: run.longestMs,
       tasks: run.tasks,
+      longTasks: log.longTasks.length,
+      longestLongTaskMs: log.longTasks.length ? Math.max(...log.longTasks) : null,
       mentions: count,
       highlightNames: names,
       messages: sent.map((m) => m.message),
