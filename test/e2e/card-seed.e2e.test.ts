@@ -103,6 +103,23 @@ for (const browserName of BROWSERS) {
       await waitForClosed(page);
     });
 
+    if (browserName === 'chromium') {
+      // Playwright's ARIA snapshot reads Chromium's accessibility tree (through the open shadow
+      // root); puppeteer has no equivalent over WebDriver BiDi for Firefox.
+      it('exposes the card to assistive technology as a labelled dialog', async () => {
+        await moveAway(page);
+        await waitForClosed(page);
+        await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+        if (page.browser !== 'chromium') throw new Error('Chromium only');
+        const snapshot = await page.raw.locator('backstory-card').ariaSnapshot();
+        expect(snapshot).toMatch(/dialog "Collective Security Treaty Organization \(CSTO\)"/);
+        expect(snapshot).toContain('Tural Ismayilov');
+        expect(snapshot).toMatch(/button "Close"/);
+        await page.keyboard.press('Escape');
+        await waitForClosed(page);
+      });
+    }
+
     it('closes shortly after the pointer leaves mention and card', async () => {
       await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
       await moveAway(page);
