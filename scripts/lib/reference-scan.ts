@@ -5,22 +5,22 @@
  * - sharded: the same patterns split into alternations of at most SHARD_SIZE branches, which is
  *   how the detector runs them, because V8 slows down sharply on bigger alternations.
  */
-import type { TopicData } from '../../src/core/detector/topic-data';
+import type { TopicVocabulary } from '../../src/core/detector/topic-data';
 import { patternToSource } from '../../src/core/detector/pattern-syntax';
 
 const SHARD_SIZE = 40;
 
-function allSources(topics: readonly TopicData[]): string[] {
+function allSources(topics: readonly TopicVocabulary[]): string[] {
   return topics.flatMap((topic) =>
     topic.aliases.flatMap((alias) => alias.patterns.map(patternToSource)),
   );
 }
 
-export function naiveReference(topics: readonly TopicData[]): RegExp[] {
+export function naiveReference(topics: readonly TopicVocabulary[]): RegExp[] {
   return [new RegExp(allSources(topics).join('|'), 'giu')];
 }
 
-export function shardedReference(topics: readonly TopicData[]): RegExp[] {
+export function shardedReference(topics: readonly TopicVocabulary[]): RegExp[] {
   const sources = allSources(topics);
   const shards: RegExp[] = [];
   for (let from = 0; from < sources.length; from += SHARD_SIZE) {

@@ -4,7 +4,7 @@
  * regexes, and a small pre-check regex of literal stems.
  */
 import type { TopicId } from '../types';
-import type { AliasData, ContextSetData, TopicData } from './topic-data';
+import type { AliasData, ContextSetData, TopicVocabulary } from './topic-data';
 import { NO_WORD_CHAR_AHEAD, NO_WORD_CHAR_BEHIND } from './boundaries';
 import { literalStems, patternToSource, stemToSource } from './pattern-syntax';
 
@@ -108,7 +108,7 @@ function qualify(topic: TopicId, names: readonly string[] | undefined): string[]
   return (names ?? []).map((name) => (name.includes(':') ? name : `${topic}:${name}`));
 }
 
-export function compileTopics(topics: readonly TopicData[]): CompiledDetector {
+export function compileTopics(topics: readonly TopicVocabulary[]): CompiledDetector {
   const byScript = new Map<Script, { alias: CompiledAlias; source: string }[]>();
   const contextSets = new Map<string, CompiledContextSet>();
   const setData = new Map<string, ContextSetData>();

@@ -59,9 +59,14 @@ export interface ContextSetData {
   extraStems?: string[];
 }
 
-export interface TopicData {
+/** What the matcher needs from a topic file. */
+export interface TopicVocabulary {
   topic: TopicId;
-  rules: string[];
   aliases: AliasData[];
   contextSets: Record<string, ContextSetData>;
+}
+
+/** A whole topic file: the vocabulary plus its rules in prose (not bundled: see find-mentions). */
+export interface TopicData extends TopicVocabulary {
+  rules: string[];
 }
