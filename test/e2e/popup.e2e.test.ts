@@ -104,7 +104,11 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     session = await launchExtension(browser, {
       // Headless Firefox cannot click its permission prompt; with this pref it grants a
       // permissions.request() made from a user gesture straight away, so the flow is testable.
-      firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+      // action.openPopup() needs a user gesture in Firefox unless this is on.
+      firefoxPrefs: {
+        'extensions.webextOptionalPermissionPrompts': false,
+        'extensions.openPopupWithoutUserGesture.enabled': true,
+      },
     });
     page = await session.newPage();
     await page.goto(server.route('/three.html', THREE_MENTIONS));
@@ -237,6 +241,33 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     );
     const scrolled = await page.waitFor(() => (window.scrollY > 1000 ? window.scrollY : 0));
     expect(scrolled).toBeGreaterThan(1000);
+  });
+
+  it('works as the real toolbar popup: describes the active tab, reveals, then closes', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Makes the page the active tab (and opens the harness's own extension page first).
+    await session.tabId(page);
+    await session.extension((api) => api.action.openPopup());
+    // The action popup is no tab; extension.getViews() reaches its document from our page.
+    const shown = await poll(
+      () =>
+        session.extension((api) => {
+          const [view] = api.extension.getViews({ type: 'popup' });
+          const status = view?.document.querySelector('.status');
+          return status?.getAttribute('data-state') === 'count' ? status.textContent : null;
+        }),
+      'the toolbar popup to show the count',
+    );
+    expect(shown).toBe('3 mentions with context');
+    await session.extension((api) => {
+      const [view] = api.extension.getViews({ type: 'popup' });
+      view?.document.querySelectorAll<HTMLButtonElement>('button.mention')[2]?.click();
+    });
+    expect(await page.waitFor(() => window.scrollY > 1000)).toBe(true);
+    await poll(
+      () => session.extension((api) => api.extension.getViews({ type: 'popup' }).length === 0),
+      'the toolbar popup to close',
+    );
   });
 
   it('says it cannot run on a page without a content script, not "no mentions"', async () => {
