@@ -49,12 +49,17 @@ async function settledMentions(
   for (;;) {
     const reply = await env.session.sendToTab<MentionsReply>(env.page, { type: 'get-mentions' });
     if (same === 0) await onFirstReply?.();
+    // Until its settings have loaded the content script answers `active: false`: not settled.
     const key = JSON.stringify(reply);
-    same = key === last ? same + 1 : 1;
+    same = reply.active && key === last ? same + 1 : 1;
     last = key;
     if (same >= STABLE_REPLIES) return reply;
     if (Date.now() > deadline) {
-      throw new Error(`mentions still changing after ${SCAN_TIMEOUT_MS} ms`);
+      throw new Error(
+        reply.active
+          ? `mentions still changing after ${SCAN_TIMEOUT_MS} ms`
+          : `content script still inactive after ${SCAN_TIMEOUT_MS} ms`,
+      );
     }
     await sleep(POLL_MS);
   }
@@ -103,6 +108,9 @@ export async function visit(env: VisitEnv, corpusPage: CorpusPage): Promise<Page
   };
   const { page } = env;
   try {
+    // The harness answers get-mentions through an extension page opened in another tab; keep
+    // the swept tab in front, or the browser throttles its timers and frames as a background tab.
+    await page.bringToFront();
     await page.goto(url);
     result.probeMissing = !(await page.evaluate(
       (name: string) =>
