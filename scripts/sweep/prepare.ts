@@ -1,7 +1,7 @@
 /**
  * Turns a saved corpus page into what the sweep serves: the page's own scripts are switched off
  * by a nonce-only script-src CSP (so the DOM only changes if the extension changes it), the
- * probe is loaded first in <head>, and one sentence with a CSTO mention is seeded into the text,
+ * probe is loaded first in <head>, and one paragraph with a CSTO mention is seeded into the text,
  * so that every page, whatever its layout and CSS, also exercises the card.
  *
  * The bytes are edited as latin1 text, which maps bytes 1:1, so pages in any ASCII-compatible
@@ -22,7 +22,7 @@ const SEED_HTML =
 
 export interface PreparedPage {
   body: Buffer;
-  /** Whether a paragraph was found for the seed (otherwise it opens <body>). */
+  /** Whether an article paragraph was found to put the seed before (otherwise it opens <body>). */
   seededInParagraph: boolean;
 }
 
@@ -37,18 +37,39 @@ function tagEnd(text: string, start: number): number {
 }
 
 /**
- * The first <p> that starts with at least 80 characters of plain text: almost always the
- * article's first paragraph, so visible, unlike a cookie banner or a hidden template.
+ * The same text with comments (including IE conditional comments) and the contents of
+ * elements whose text is never shown replaced by spaces, so offsets stay valid and no <p> is
+ * found where a browser would not render one.
+ */
+function maskUnrendered(text: string): string {
+  const blank = (m: string): string => ' '.repeat(m.length);
+  return text
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/<(script|style|noscript|template|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank);
+}
+
+/**
+ * Where the <p> that opens with the longest run of plain text starts: almost always a
+ * paragraph of the article itself, so visible, unlike a cookie banner, an old-browser warning
+ * or a template. The seed goes in its own <p> just before it, a block of its own, so it cannot
+ * borrow context from (or lend it to) the page's sentences.
  */
 function articleParagraph(text: string, from: number): number {
+  const masked = maskUnrendered(text);
   const p = /<p(?=[\s>])[^>]*>/gi;
   p.lastIndex = from;
-  for (let m = p.exec(text); m; m = p.exec(text)) {
+  let best = -1;
+  let bestLength = 0;
+  for (let m = p.exec(masked); m; m = p.exec(masked)) {
     const after = m.index + m[0].length;
-    const next = text.indexOf('<', after);
-    if (next < 0 || next - after >= 80) return after;
+    const next = masked.indexOf('<', after);
+    const length = (next < 0 ? masked.length : next) - after;
+    if (length > bestLength) {
+      best = m.index;
+      bestLength = length;
+    }
   }
-  return -1;
+  return best;
 }
 
 export function preparePage(bytes: Uint8Array): PreparedPage {
@@ -60,7 +81,7 @@ export function preparePage(bytes: Uint8Array): PreparedPage {
   const from = bodyStart < 0 ? 0 : tagEnd(text, bodyStart);
   const paragraph = articleParagraph(text, from);
   const seededInParagraph = paragraph >= 0;
-  if (seededInParagraph) text = insertAt(text, paragraph, SEED_HTML);
+  if (seededInParagraph) text = insertAt(text, paragraph, `<p>${SEED_HTML}</p>`);
   else if (bodyStart >= 0) text = insertAt(text, from, `<p>${SEED_HTML}</p>`);
   else text += `<p>${SEED_HTML}</p>`;
 
