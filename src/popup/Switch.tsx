@@ -16,11 +16,14 @@ interface SwitchProps {
 }
 
 export function Switch({ label, checked, onChange, hint, disabled, name }: SwitchProps) {
+  const labelId = useId();
   const hintId = useId();
   return (
     <label class="switch">
       <span class="switch-text">
-        <span class="switch-label">{label}</span>
+        <span class="switch-label" id={labelId}>
+          {label}
+        </span>
         {hint && (
           <span class="switch-hint" id={hintId}>
             {hint}
@@ -33,6 +36,8 @@ export function Switch({ label, checked, onChange, hint, disabled, name }: Switc
         name={name}
         checked={checked}
         disabled={disabled}
+        // The name is the label alone; the hint (inside the same <label>) is the description.
+        aria-labelledby={labelId}
         aria-describedby={hint ? hintId : undefined}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />

@@ -135,6 +135,17 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
         label: b.getAttribute('aria-label'),
       })),
       site: document.querySelector('input[name="site"]')?.closest('label')?.textContent,
+      // The switch's accessible name is its label; the hint is its description.
+      mainName: (() => {
+        const input = document.querySelector('input[name="enabled"]');
+        const byId = (attr: string) =>
+          document.getElementById(input?.getAttribute(attr) ?? '')?.textContent;
+        return {
+          role: input?.getAttribute('role'),
+          name: byId('aria-labelledby'),
+          hint: byId('aria-describedby'),
+        };
+      })(),
       notice: document.querySelector('.notice') !== null,
       width: document.body.getBoundingClientRect().width,
     }));
@@ -145,6 +156,11 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     expect(view.buttons).toHaveLength(3);
     expect(view.buttons[0]).toEqual({ text: 'CSTO', label: 'Go to mention 1: CSTO' });
     expect(view.site).toBe('Use on 127.0.0.1');
+    expect(view.mainName).toEqual({
+      role: 'switch',
+      name: 'Highlight mentions',
+      hint: "Context on the CSTO and Kazakhstan's January 2022 unrest, in all tabs",
+    });
     expect(view.notice).toBe(false);
     expect(view.width).toBeGreaterThanOrEqual(320);
     expect(view.width).toBeLessThanOrEqual(360);
@@ -181,7 +197,8 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   it('switches off everywhere live: every open page goes inactive, the badge empties', async () => {
     const second = await session.newPage();
     await second.goto(server.route('/second.html', '<!doctype html><p>CSTO and CSTO</p>'));
-    expect((await ask(second)).active).toBe(true);
+    // Its first answer may come before it has read the settings.
+    expect((await askUntil((r) => r.active, second)).active).toBe(true);
 
     expect(await toggle('enabled')).toBe(false);
     expect((await waitForState('off')).text).toBe('Backstory is switched off.');
