@@ -25,7 +25,7 @@ import type { VariantSummary } from './bench/types';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/pages');
 const VARIANTS: readonly Variant[] = ['as-is', 'mentions'];
-const SAMPLED = 60;
+const SAMPLED = 30;
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));

@@ -60,13 +60,32 @@ export function preparePage(bytes: Buffer, variant: Variant): Buffer {
   return Buffer.from(html, 'latin1');
 }
 
+/** Elements whose content is not part of the rendered document text. */
+const OPAQUE = 'script|style|noscript|template|textarea|title|xmp|iframe|noembed|noframes';
+
+/**
+ * After the first </p> of the body that sits in rendered content: a </p> inside a <script>
+ * template, <noscript> (raw text when scripting is on) or <template> would hide the sentences.
+ */
 function insertAfterFirstParagraph(html: string, insert: string): string {
   const body = /<body\b[^>]*>/i.exec(html);
   const from = body ? body.index + body[0].length : 0;
-  const close = /<\/p\s*>/gi;
-  close.lastIndex = from;
-  const p = close.exec(html);
-  const at = p ? p.index + p[0].length : from;
+  const tags = new RegExp(`<(/?)(${OPAQUE}|p)\\b[^>]*>`, 'gi');
+  tags.lastIndex = from;
+  let inside: string | null = null;
+  let at = from;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    const closing = m[1] === '/';
+    const name = (m[2] as string).toLowerCase();
+    if (inside) {
+      if (closing && name === inside) inside = null;
+    } else if (name !== 'p') {
+      if (!closing) inside = name;
+    } else if (closing) {
+      at = m.index + m[0].length;
+      break;
+    }
+  }
   return `${html.slice(0, at)}\n${insert}\n${html.slice(at)}`;
 }
 

@@ -10,7 +10,8 @@ import type { BenchBrowser } from './browser';
 import type { BenchServer, ServedPage } from './server';
 import type { Variant } from './prepare-page';
 import type { Vocabulary } from './vocabulary';
-import type { BackstoryResult, FloorResult, HoverResult, PeerResult, VariantRuns } from './types';
+import type { BeforeRun } from './page/index';
+import type { BackstoryResult, HoverResult, VariantRuns } from './types';
 
 export interface RunContext {
   browser: BenchBrowser;
@@ -43,12 +44,27 @@ const EDITS = 1000;
 export const CONTENT_SOURCE_URL = 'backstory-bench-content.js';
 
 async function load(ctx: RunContext, url: string): Promise<void> {
+  const t0 = performance.now();
   await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await ctx.browser.page.evaluate(ctx.pageHelpers);
+  if (TRACE)
+    process.stderr.write(`  ${(performance.now() - t0).toFixed(0).padStart(6)} ms  load\n`);
+  await call(ctx, ctx.pageHelpers);
 }
 
-function call<R>(ctx: RunContext, expression: string): Promise<R> {
-  return ctx.browser.page.evaluate(expression) as Promise<R>;
+/** BENCH_TRACE=1 prints how long each driver call took (where a slow run spends its time). */
+const TRACE = process.env.BENCH_TRACE === '1';
+
+async function call<R>(ctx: RunContext, expression: string): Promise<R> {
+  const t0 = performance.now();
+  const result = (await ctx.browser.page.evaluate(expression)) as R;
+  if (TRACE) {
+    const what =
+      expression.length > 60 ? `${expression.slice(0, 40)}… (${expression.length} B)` : expression;
+    process.stderr.write(
+      `  ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${what.replace(/\s+/g, ' ')}\n`,
+    );
+  }
+  return result;
 }
 
 async function runBackstory(
@@ -59,13 +75,9 @@ async function runBackstory(
   heap: number | null;
 }> {
   const { page } = ctx.browser;
-  // Before the long-task observer starts: the forced GC is not ours.
   const before = last ? await ctx.browser.heapUsed() : null;
   await call(
     ctx,
-    `__bench.prepareBackstory(${JSON.stringify(ctx.server.extensionBase)}, ${JSON.stringify(ctx.contentCss)})`,
-  );
-  await page.evaluate(
     `__bench.begin();\n${ctx.contentJs}\n;__bench.endSync(${RUN_TIMEOUT_MS});\n//# sourceURL=${CONTENT_SOURCE_URL}`,
   );
   const result = await call<BackstoryResult>(ctx, '__bench.finish()');
@@ -101,12 +113,16 @@ function edits(ctx: RunContext): Promise<{ with: number[]; without: number[] }> 
   return call(ctx, `__bench.withAndWithout(${EDITS}, ${EDIT_LOOPS})`);
 }
 
-async function runMark(ctx: RunContext, mode: 'terms' | 'regexp'): Promise<PeerResult> {
-  await call(ctx, '__bench.freshBody()');
-  return call<PeerResult>(
-    ctx,
-    `__bench.runMark(${JSON.stringify(mode)}, ${JSON.stringify(ctx.vocabulary.terms)}, ${JSON.stringify(ctx.vocabulary.regexpSource)})`,
-  );
+function beforeRun(ctx: RunContext, terms: boolean): Promise<BeforeRun> {
+  const options = {
+    floorBatchMs: FLOOR_BATCH_MS,
+    regexp: ctx.peer,
+    terms,
+    vocabulary: { terms: ctx.vocabulary.terms, regexpSource: ctx.vocabulary.regexpSource },
+    extensionBase: ctx.server.extensionBase,
+    css: ctx.contentCss,
+  };
+  return call(ctx, `__bench.beforeRun(${JSON.stringify(options)})`);
 }
 
 export async function runVariant(
@@ -151,32 +167,23 @@ export async function runVariant(
       ctx,
       `__bench.hasTrigger(${JSON.stringify(ctx.vocabulary.regexpSource)})`,
     );
-    if (ctx.peer) await ctx.browser.page.evaluate(ctx.markJs);
+    if (ctx.peer) await call(ctx, ctx.markJs);
   });
   for (let run = 0; run <= ctx.runs && out.errors.length === 0; run++) {
     const warmUp = run === 0;
     const last = run === ctx.runs;
     await attempt(warmUp ? 'warm-up' : `run ${run}`, async () => {
-      await call(ctx, '__bench.stopBackstory()');
-      // 1. The floor.
-      await call(ctx, '__bench.freshBody()');
-      const floor = await call<FloorResult>(ctx, `__bench.floor(${FLOOR_BATCH_MS})`);
-      if (!warmUp) out.floor.push(floor);
-      out.textChars = floor.textChars;
-      out.allChars = floor.allChars;
-      out.textNodes = floor.textNodes;
-      // 2. mark.js.
-      if (ctx.peer) {
-        const regexp = await runMark(ctx, 'regexp');
-        if (!warmUp) out.markRegExp.push(regexp);
-        if (ctx.terms && !warmUp && termsSpent < ctx.termBudgetMs) {
-          const terms = await runMark(ctx, 'terms');
-          out.markTerms.push(terms);
-          termsSpent += terms.ms;
-        }
+      const terms = ctx.peer && ctx.terms && !warmUp && termsSpent < ctx.termBudgetMs;
+      const before = await beforeRun(ctx, terms);
+      if (!warmUp) out.floor.push(before.floor);
+      out.textChars = before.floor.textChars;
+      out.allChars = before.floor.allChars;
+      out.textNodes = before.floor.textNodes;
+      if (before.regexp && !warmUp) out.markRegExp.push(before.regexp);
+      if (before.terms) {
+        out.markTerms.push(before.terms);
+        termsSpent += before.terms.ms;
       }
-      // 3. Backstory.
-      await call(ctx, '__bench.freshBody()');
       const { result, heap } = await runBackstory(ctx, last);
       if (!warmUp) out.backstory.push(result);
       if (last) {

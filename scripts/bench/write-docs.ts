@@ -18,6 +18,7 @@ function command(o: BenchOptions): string {
   if (o.runs !== 5) parts.push(`--runs ${o.runs}`);
   if (o.synthetic) parts.push('--synthetic');
   if (!o.peer) parts.push('--no-peer');
+  if (o.dist) parts.push(`--dist ${o.dist}`);
   parts.push('--write-docs');
   return parts.join(' ');
 }

@@ -12,9 +12,9 @@ import {
 } from './activity';
 import { withAndWithout } from './dom-edits';
 import { installExtensionStub, STUB_RUNTIME_ID, type SentMessage } from './extension-stub';
-import { measureFloor } from './floor';
+import { measureFloor, type FloorResult } from './floor';
 import { armHover, mentionPoint } from './hover';
-import { runMark } from './peer';
+import { runMark, type PeerResult } from './peer';
 
 export interface BackstoryResult {
   /** Injection → first scan complete (the first `mentions-changed` message). */
@@ -100,7 +100,44 @@ function freshBody(): void {
   void document.body.offsetHeight;
 }
 
+export interface BeforeRun {
+  floor: FloorResult;
+  regexp: PeerResult | null;
+  terms: PeerResult | null;
+}
+
 const api = {
+  /**
+   * One run's subjects before Backstory, in one call (each driver round trip costs tens of ms on
+   * a loaded machine): stop the previous Backstory, then the floor, mark.js RegExp mode and term
+   * mode, each on a fresh <body>, then a fresh <body> and a clean log for Backstory.
+   */
+  async beforeRun(options: {
+    floorBatchMs: number;
+    regexp: boolean;
+    terms: boolean;
+    vocabulary: { terms: string[]; regexpSource: string };
+    extensionBase: string;
+    css: string;
+  }): Promise<BeforeRun> {
+    await api.stopBackstory();
+    freshBody();
+    const floor = measureFloor(options.floorBatchMs);
+    const { terms, regexpSource } = options.vocabulary;
+    let regexp: PeerResult | null = null;
+    let termsResult: PeerResult | null = null;
+    if (options.regexp) {
+      freshBody();
+      regexp = runMark('regexp', terms, regexpSource);
+    }
+    if (options.terms) {
+      freshBody();
+      termsResult = runMark('terms', terms, regexpSource);
+    }
+    freshBody();
+    api.prepareBackstory(options.extensionBase, options.css);
+    return { floor, regexp, terms: termsResult };
+  },
   /** For debugging the benchmark itself. */
   log: () => ({ ...log, started, syncEnd, sent }),
   floor: measureFloor,
