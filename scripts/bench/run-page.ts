@@ -74,7 +74,6 @@ async function runBackstory(
   result: BackstoryResult;
   heap: number | null;
 }> {
-  const { page } = ctx.browser;
   const before = last ? await ctx.browser.heapUsed() : null;
   await call(
     ctx,
