@@ -1,7 +1,7 @@
 /**
  * Reads subtrees of the page and keeps the registry's highlights in step with them. Work is a
- * queue of root elements processed one after another in time slices; each root first loses its
- * old mentions, then is read afresh.
+ * queue of root elements, taken in batches: a batch's roots first lose their old mentions, then
+ * are read afresh one after another in time slices.
  */
 import { findMentions, mayContainMention } from '../core/find-mentions';
 import type { TopicId } from '../core/types';
@@ -69,10 +69,18 @@ export class Scanner {
   private async loop(generation: number): Promise<void> {
     this.running = true;
     try {
-      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-        const finished = await this.scanRoot(job, generation);
-        if (generation !== this.generation) return;
-        if (!finished) this.restart(job);
+      while (this.queue.length > 0) {
+        const batch = outermostJobs(this.queue);
+        this.queue = [];
+        // One pass over the mentions for the whole batch, right before its walks: cheaper than
+        // one pass per root when a feed adds hundreds of blocks at once, and nothing is read
+        // twice because no root of a batch contains another.
+        this.forgetUnder(batch.map((job) => job.root));
+        for (const job of batch) {
+          const finished = await this.scanRoot(job, generation);
+          if (generation !== this.generation) return;
+          if (!finished) this.restart(job);
+        }
       }
     } catch {
       // A hostile page can make DOM calls throw; stop quietly rather than break the page.
@@ -89,13 +97,21 @@ export class Scanner {
     if (count <= MAX_RESTARTS && job.root.isConnected) this.queue.push(job);
   }
 
+  /** Drops the mentions inside any of `roots`, and those whose text left the document. */
+  private forgetUnder(roots: readonly Element[]): void {
+    if (this.registry.count === 0) return;
+    const rootSet = new Set<Node>(roots);
+    this.registry.removeWhere((record) => {
+      if (record.nodes.some((node) => !node.isConnected)) return true;
+      for (let node: Node | null = record.range.startContainer; node; node = node.parentNode) {
+        if (rootSet.has(node)) return true;
+      }
+      return false;
+    });
+  }
+
   /** Returns false if the page removed the node the walk was paused at. */
   private async scanRoot({ root, reason }: Job, generation: number): Promise<boolean> {
-    this.registry.removeWhere(
-      (record) =>
-        record.nodes.some((node) => !node.isConnected) ||
-        root.contains(record.range.startContainer),
-    );
     if (!root.isConnected) return true;
     const topics = this.options.topics();
     const walker = new SegmentWalker(root, this.options.host, (segment) =>
@@ -134,4 +150,15 @@ export class Scanner {
       });
     }
   }
+}
+
+/** The jobs whose root no other job's root contains (a contained root is read with its container). */
+function outermostJobs(jobs: readonly Job[]): Job[] {
+  const roots = new Set<Node>(jobs.map((job) => job.root));
+  return jobs.filter((job) => {
+    for (let node = job.root.parentNode; node; node = node.parentNode) {
+      if (roots.has(node)) return false;
+    }
+    return true;
+  });
 }
