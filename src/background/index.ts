@@ -5,6 +5,7 @@
 import browser, { type Runtime } from '../shared/browser';
 import { isMessage, type Message, type PongReply } from '../shared/messages';
 import { watchSettings } from '../shared/settings';
+import { injectCardUi } from './card-ui';
 import { forgetTab, recordCount, refreshFromPage, repaintAll } from './badge';
 import { reportingTab } from './sender';
 
@@ -16,6 +17,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     const reply: PongReply = { type: 'pong', from: 'background' };
     return Promise.resolve(reply);
   }
+  if (message.type === 'load-card-ui') return injectCardUi(sender);
   if (message.type === 'mentions-changed') {
     const tab = reportingTab(sender);
     return tab ? recordCount(tab.tabId, message.count, tab.hostname) : undefined;

@@ -9,9 +9,7 @@
  * page; a second tap on the same mention (its card already open) follows the link as usual.
  * Taps anywhere else are never touched.
  */
-import articles from 'virtual:articles';
-import { articlesForTopic } from '../core/articles';
-import { CardHost } from './card/host';
+import { LazyCardHost } from './card/lazy-host';
 import { liveRange, mentionAtPoint } from './hit-test';
 import type { MentionRecord, MentionRegistry } from './mention-registry';
 
@@ -34,7 +32,7 @@ interface OpenCard {
 }
 
 export class CardController {
-  private readonly host = new CardHost();
+  private readonly host = new LazyCardHost();
   private open: OpenCard | undefined;
   private pendingOpen: { record: MentionRecord; timer: ReturnType<typeof setTimeout> } | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -121,8 +119,6 @@ export class CardController {
     point: { x: number; y: number } | undefined,
     returnFocus: Element | null = null,
   ): void {
-    const covering = articlesForTopic(articles, record.topic);
-    if (covering.length === 0) return;
     this.cancelPendingOpen();
     this.cancelClose();
     this.open = { record, opener, returnFocus };
@@ -130,12 +126,11 @@ export class CardController {
       {
         topic: record.topic,
         matchedText: record.text,
-        articles: covering,
         onClose: () => this.close(true),
       },
       { range: liveRange(record), point },
+      opener === 'keyboard' ? (shown) => shown.dialog?.focus({ preventScroll: true }) : undefined,
     );
-    if (opener === 'keyboard') this.host.dialog?.focus({ preventScroll: true });
   }
 
   private close(restoreFocus: boolean): void {
@@ -190,6 +185,7 @@ export class CardController {
           this.cancelPendingOpen();
           const point = { x: pointer.x, y: pointer.y };
           const timer = setTimeout(() => this.show(record, 'hover', point), HOVER_OPEN_MS);
+          this.host.prefetch(); // the card UI loads during the hover delay
           this.pendingOpen = { record, timer };
         }
       } else {

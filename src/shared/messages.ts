@@ -20,6 +20,8 @@ export type Message =
   | { type: 'get-mentions' }
   /** Popup or background → content: scroll to mention `index` and open its card. */
   | { type: 'reveal-mention'; index: number }
+  /** Content → background: inject card-ui.js (the card, loaded on first use) into this frame. */
+  | { type: 'load-card-ui' }
   /** Background → content: the keyboard command: go to the next mention and open its card. */
   | { type: 'next-mention' };
 
