@@ -385,8 +385,8 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   // Last: in Firefox it takes away the extension's access to sites.
   it('explains withheld access to sites and asks for it again from the button', async () => {
     if (session.browser === 'chromium') {
-      // Chromium treats the content script's hosts as required: they cannot be revoked by the
-      // extension (the user can only restrict them in chrome://extensions), so no notice shows.
+      // Chromium treats the manifest's hosts as required: the extension cannot revoke them
+      // (the user can restrict them in chrome://extensions), so here no notice shows.
       await expect(
         session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
       ).rejects.toThrow(/required permissions/);
