@@ -11,9 +11,14 @@ import { literalStems, patternToSource, stemToSource } from './pattern-syntax';
 export interface CompiledAlias {
   topic: TopicId;
   data: AliasData;
+  /** Sticky regex of this alias alone, for retrying the other aliases at a rejected position. */
+  sticky: RegExp;
   /** Anchored, case-sensitive form, for aliases that must match case-sensitively. */
   exact: RegExp | null;
   leftBoundary: boolean;
+  /** Anchored at the end: tested on the text before the match. */
+  precededBy: RegExp | null;
+  notPrecededBy: RegExp | null;
   requires: readonly string[];
   forbids: readonly string[];
   unless: readonly string[];
@@ -104,6 +109,10 @@ function compileContextSet(set: ContextSetData, where: string): CompiledContextS
   return { regex: new RegExp(parts.join('|') || '(?!)', flags), window: set.window ?? null };
 }
 
+function endAnchored(pattern: string | undefined): RegExp | null {
+  return pattern === undefined ? null : new RegExp(`(?:${patternToSource(pattern)})$`, 'iu');
+}
+
 function qualify(topic: TopicId, names: readonly string[] | undefined): string[] {
   return (names ?? []).map((name) => (name.includes(':') ? name : `${topic}:${name}`));
 }
@@ -138,21 +147,25 @@ export function compileTopics(topics: readonly TopicVocabulary[]): CompiledDetec
       // One compiled alias per script its patterns are written in, so each lands in its shard.
       for (const [script, patterns] of groupByScript(alias.patterns)) {
         const part: AliasData = { ...alias, patterns };
+        const source = aliasSource(part, where);
         const compiled: CompiledAlias = {
           topic: topic.topic,
           data: alias,
+          sticky: new RegExp(source, 'iuy'),
           exact:
             alias.caseSensitive === true
               ? new RegExp(`^(?:${patterns.map(patternToSource).join('|')})$`, 'u')
               : null,
           leftBoundary: (alias.boundary ?? 'both') !== 'none',
+          precededBy: endAnchored(alias.precededBy),
+          notPrecededBy: endAnchored(alias.notPrecededBy),
           requires,
           forbids,
           unless,
           unlessNearer,
         };
         const list = byScript.get(script) ?? [];
-        list.push({ alias: compiled, source: aliasSource(part, where) });
+        list.push({ alias: compiled, source });
         byScript.set(script, list);
       }
       // The pre-check must fire wherever a mention is possible: on the alias itself, or, for a

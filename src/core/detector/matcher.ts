@@ -12,6 +12,9 @@ import { ContextReader } from './context';
 /** Separators that may sit between a named event and a head noun it absorbs (“Bloody January” uprising). */
 const ABSORBABLE_GAP = /^[\s"'«»“”„‘’—–-]{0,6}$/u;
 
+/** How much text before a match `precededBy`/`notPrecededBy` may look at. */
+const LOOKBEHIND_CHARS = 40;
+
 interface Accepted extends Mention {
   alias: CompiledAlias;
 }
@@ -41,16 +44,33 @@ function scanShard(
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text)) !== null) {
     const start = match.index;
-    const end = start + match[0].length;
-    const alias = aliasOf(shard, match);
-    const ok =
-      alias !== null &&
-      passesLocalChecks(alias, text, start, end, match[0]) &&
-      (!needsContext(alias) || passesContext(alias, contextReader(), start, end));
-    if (ok) {
-      accepted.push({ topic: alias.topic, start, end, alias });
+    const group = groupOf(match);
+    // The alternation reports the first alias that matches here; if the checks reject it, a later
+    // alias may still match at the same place ("январские события" after a case-sensitive
+    // "Январ…" alias failed), so the rest are tried one by one before moving on.
+    let found: Accepted | null = null;
+    for (let k = group; k < shard.aliases.length && found === null; k++) {
+      const alias = shard.aliases[k] as CompiledAlias;
+      let end: number;
+      if (k === group) end = start + match[0].length;
+      else {
+        alias.sticky.lastIndex = start;
+        const retry = alias.sticky.exec(text);
+        if (retry === null) continue;
+        end = start + retry[0].length;
+      }
+      if (
+        passesLocalChecks(alias, text, start, end, text.slice(start, end)) &&
+        (!needsContext(alias) || passesContext(alias, contextReader(), start, end))
+      ) {
+        found = { topic: alias.topic, start, end, alias };
+      }
+    }
+    if (found !== null) {
+      accepted.push(found);
+      regex.lastIndex = found.end;
     } else {
-      // Retry from the next code point: a shorter alias may still start inside this one.
+      // Nothing fits here: retry from the next code point (a shorter alias may start inside).
       regex.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
     }
   }
@@ -81,11 +101,12 @@ function resolve(candidates: Accepted[], text: string): Mention[] {
   return mentions;
 }
 
-function aliasOf(shard: CandidateShard, match: RegExpExecArray): CompiledAlias | null {
+/** Index (into the shard's aliases) of the alias whose capturing group matched. */
+function groupOf(match: RegExpExecArray): number {
   for (let group = 1; group < match.length; group++) {
-    if (match[group] !== undefined) return shard.aliases[group - 1] ?? null;
+    if (match[group] !== undefined) return group - 1;
   }
-  return null;
+  return match.length;
 }
 
 function passesLocalChecks(
@@ -98,6 +119,11 @@ function passesLocalChecks(
   if (alias.leftBoundary && wordCharBefore(text, start)) return false;
   if (alias.exact !== null && !alias.exact.test(found)) return false;
   if (alias.data.quoted === true && !(quoteBefore(text, start) && quoteAt(text, end))) return false;
+  if (alias.precededBy !== null || alias.notPrecededBy !== null) {
+    const before = text.slice(Math.max(0, start - LOOKBEHIND_CHARS), start);
+    if (alias.precededBy !== null && !alias.precededBy.test(before)) return false;
+    if (alias.notPrecededBy !== null && alias.notPrecededBy.test(before)) return false;
+  }
   return true;
 }
 

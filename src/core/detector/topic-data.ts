@@ -26,6 +26,12 @@ export interface AliasData {
   boundary?: BoundaryMode;
   /** Accept only when the match sits between quotation marks (a month used as a name). */
   quoted?: boolean;
+  /** The text just before the match must end with this pattern ("a|the " before "protest").
+   * Checked after the match, because a lookbehind at the front of an alternative costs time at
+   * every position of every text. */
+  precededBy?: string;
+  /** The text just before the match must not end with this pattern ("5 " before a month). */
+  notPrecededBy?: string;
   /** Reject at the start of a sentence: a capitalised month mid-sentence is the event's name
    * (Kazakh "Қаңтарда" = "in [the] January [events]"), at the start it may be just the month. */
   notAtSentenceStart?: boolean;
