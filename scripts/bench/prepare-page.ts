@@ -64,19 +64,21 @@ export function preparePage(bytes: Buffer, variant: Variant): Buffer {
 const OPAQUE = 'script|style|noscript|template|textarea|title|xmp|iframe|noembed|noframes';
 
 /**
- * After the first </p> of the body that sits in rendered content: a </p> inside a <script>
- * template, <noscript> (raw text when scripting is on) or <template> would hide the sentences.
+ * After the first </p> of the body that sits in rendered content: a </p> inside a comment (old
+ * `<!--[if IE]>` banners), a <script> template, <noscript> (raw text when scripting is on) or
+ * <template> would hide the sentences.
  */
 function insertAfterFirstParagraph(html: string, insert: string): string {
   const body = /<body\b[^>]*>/i.exec(html);
   const from = body ? body.index + body[0].length : 0;
-  const tags = new RegExp(`<(/?)(${OPAQUE}|p)\\b[^>]*>`, 'gi');
+  const tags = new RegExp(`<!--[\\s\\S]*?-->|<(/?)(${OPAQUE}|p)\\b[^>]*>`, 'gi');
   tags.lastIndex = from;
   let inside: string | null = null;
   let at = from;
   for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    if (m[2] === undefined) continue; // a comment
     const closing = m[1] === '/';
-    const name = (m[2] as string).toLowerCase();
+    const name = m[2].toLowerCase();
     if (inside) {
       if (closing && name === inside) inside = null;
     } else if (name !== 'p') {

@@ -45,7 +45,14 @@ export const CONTENT_SOURCE_URL = 'backstory-bench-content.js';
 
 async function load(ctx: RunContext, url: string): Promise<void> {
   const t0 = performance.now();
-  await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  try {
+    await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  } catch {
+    // Firefox over BiDi now and then rejects a navigation ("Address rejected") that succeeds
+    // when repeated from a blank page.
+    await ctx.browser.page.goto('about:blank');
+    await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  }
   if (TRACE)
     process.stderr.write(`  ${(performance.now() - t0).toFixed(0).padStart(6)} ms  load\n`);
   await call(ctx, ctx.pageHelpers);
