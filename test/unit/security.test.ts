@@ -17,6 +17,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   content_security_policy?: unknown;
   externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
   content_scripts?: { matches: string[]; all_frames?: boolean; match_about_blank?: boolean }[];
 }
 
@@ -88,6 +89,8 @@ describe.each(TARGETS)('the %s build', (target) => {
     ) as Manifest;
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+    // Nothing of the package is exposed to pages (no fingerprinting through extension URLs).
+    expect(manifest.web_accessible_resources).toBeUndefined();
     // Host access is exactly the content script's reach, needed to inject the card on demand.
     const reach = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
     expect(manifest.host_permissions ?? []).toEqual(reach);
