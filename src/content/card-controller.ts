@@ -94,7 +94,14 @@ export class CardController {
     if (mentions.length === 0) return false;
     const current = this.open ? mentions.indexOf(this.open.record) : -1;
     const from = current >= 0 ? current : this.lastVisited;
-    return this.reveal((from + 1) % mentions.length);
+    // Skip mentions that are not rendered (inside display:none, closed <details>): there is
+    // nothing to scroll to. One layout read per skipped mention, on a key press only.
+    for (let step = 1; step <= mentions.length; step++) {
+      const index = (from + step) % mentions.length;
+      const record = mentions[index];
+      if (record && liveRange(record).getClientRects().length > 0) return this.reveal(index);
+    }
+    return false;
   }
 
   /** Scrolls mention `index` (document order) into view and opens its card with focus in it. */

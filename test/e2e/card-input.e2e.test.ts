@@ -116,6 +116,24 @@ for (const browserName of BROWSERS) {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
     });
 
+    it('next-mention skips mentions that are not rendered', async () => {
+      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
+      await waitForMentions(session, page, (r) => r.mentions.length === 3);
+      await page.evaluate(() => {
+        const collapsed = document.createElement('div');
+        collapsed.style.display = 'none';
+        collapsed.append(Object.assign(document.createElement('p'), { textContent: 'The CSTO.' }));
+        document.body.prepend(collapsed);
+      });
+      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length === 4);
+      expect(mentions[0]?.text).toBe('CSTO'); // the collapsed one comes first in document order
+      await session.sendToTab(page, { type: 'next-mention' });
+      await waitForCardFocus(page);
+      expect((await cardState(page)).text).toContain('“Collective Security Treaty Organization”');
+      await page.keyboard.press('Escape');
+      await waitForClosed(page);
+    });
+
     it('reveal-mention scrolls a far mention into view and opens its card', async () => {
       await page.goto(server.url('/fixtures/pages/seed.html'));
       const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length > 10);
