@@ -4,18 +4,18 @@
  * is and with real mention sentences added. Prints a per-page table, the budgets as PASS/FAIL
  * and, last, one JSON line. See docs/performance.md for the method and the latest figures.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from './bench/args';
+import { parseArgs, type BenchOptions } from './bench/args';
 import { launch } from './bench/browser';
 import { pageHelpersSource } from './bench/page-bundle';
 import { charsetOf, preparePage, type Variant } from './bench/prepare-page';
 import { checkBudgets, headline, printTable } from './bench/report';
 import { runVariant, type RunContext } from './bench/run-page';
 import { startServer } from './bench/server';
-import { evenSample } from './bench/stats';
+import { evenSample, interleave } from './bench/stats';
 import { summarize } from './bench/summarize';
 import { syntheticPage } from './bench/synthetic';
 import { writeDocs } from './bench/write-docs';
@@ -26,6 +26,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/pages');
 const VARIANTS: readonly Variant[] = ['as-is', 'mentions'];
 const SAMPLED = 30;
+const INTERLEAVE = 10;
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
@@ -37,11 +38,25 @@ async function main(): Promise<number> {
   const contentCss = await readFile(path.join(dist, 'content.css'), 'utf8');
   const contentScriptBytes = Buffer.byteLength(contentJs);
   const contentScriptGzipBytes = gzipSync(Buffer.from(contentJs + contentCss), { level: 9 }).length;
+  if (options.from) {
+    const lines = (await readFile(options.from, 'utf8')).split('\n').filter(Boolean);
+    const saved = lines.map((l) => JSON.parse(l) as VariantSummary);
+    const pages = new Set(saved.map((x) => x.page)).size;
+    console.log(
+      `bench: report from ${options.from} (${saved.length} page variants, ${pages} pages)`,
+    );
+    return report(options, saved, contentScriptBytes, contentScriptGzipBytes, {
+      version: `${options.browser}, results of ${options.from}`,
+      elapsedMs: NaN,
+    });
+  }
   const vocabulary = await loadVocabulary(path.join(ROOT, 'src/core/topics'));
 
   let files = (await readdir(CORPUS)).filter((f) => f.endsWith('.html')).sort();
   if (options.match) files = files.filter((f) => f.includes(options.match as string));
   if (options.pages) files = evenSample(files, options.pages);
+  // Interleaved, so that the pages done when a long run is stopped are a spread-out sample.
+  files = interleave(files, INTERLEAVE);
 
   const server = await startServer(dist);
   const browser = await launch(options.browser);
@@ -70,7 +85,27 @@ async function main(): Promise<number> {
 
   const summaries: VariantSummary[] = [];
   const started = Date.now();
+  // Every page variant's medians are appended as they come: a stopped run can still be reported
+  // (`--from FILE`).
+  await writeFile(options.out, '');
+  const keep = async (summary: VariantSummary): Promise<void> => {
+    summaries.push(summary);
+    await appendFile(options.out, `${JSON.stringify(summary)}\n`);
+  };
+  process.stderr.write(`bench: page results go to ${options.out} as they come\n`);
   try {
+    if (options.synthetic) {
+      // First: it is the one run that must not be left out when a long run is stopped.
+      const page = await syntheticPage(CORPUS, 10 * 1024 * 1024);
+      const runs = await runVariant(
+        { ...ctx, runs: Math.min(options.runs, 3), extras: false, terms: false, hover: false },
+        'synthetic-10MB.html',
+        'mentions',
+        { body: page, charset: 'utf-8' },
+      );
+      await keep(summarize(runs));
+      process.stderr.write(`synthetic 10 MB page: ${JSON.stringify(summaries[0])}\n`);
+    }
     for (const [i, file] of files.entries()) {
       const bytes = await readFile(path.join(CORPUS, file));
       const charset = charsetOf(bytes);
@@ -86,7 +121,7 @@ async function main(): Promise<number> {
           served,
         );
         const summary = summarize(runs);
-        summaries.push(summary);
+        await keep(summary);
         process.stderr.write(
           `[${i + 1}/${files.length}] ${variant.padEnd(8)} ${file.slice(0, 50).padEnd(50)} ` +
             `startup ${summary.startupMs.toFixed(1)} ms, scan ${summary.scanMs.toFixed(2)} ms ` +
@@ -95,27 +130,30 @@ async function main(): Promise<number> {
         );
       }
     }
-    if (options.synthetic) {
-      const page = await syntheticPage(CORPUS, 10 * 1024 * 1024);
-      const runs = await runVariant(
-        { ...ctx, runs: Math.min(options.runs, 3), extras: false, terms: false, hover: false },
-        'synthetic-10MB.html',
-        'mentions',
-        { body: page, charset: 'utf-8' },
-      );
-      summaries.push(summarize(runs));
-    }
   } finally {
     await browser.close();
     await server.close();
   }
 
+  return report(options, summaries, contentScriptBytes, contentScriptGzipBytes, {
+    version: browser.version,
+    elapsedMs: Date.now() - started,
+  });
+}
+
+async function report(
+  options: BenchOptions,
+  summaries: VariantSummary[],
+  contentScriptBytes: number,
+  contentScriptGzipBytes: number,
+  run: { version: string; elapsedMs: number },
+): Promise<number> {
   printTable(summaries);
   const budgets = checkBudgets(summaries, contentScriptGzipBytes);
   for (const b of budgets) console.log(`${b.pass ? 'PASS' : 'FAIL'} ${b.name}: ${b.detail}`);
   const line = headline(options.browser, summaries, contentScriptBytes, contentScriptGzipBytes);
   if (options.writeDocs) {
-    await writeDocs(ROOT, options, summaries, budgets, line, browser.version, Date.now() - started);
+    await writeDocs(ROOT, options, summaries, budgets, line, run.version, run.elapsedMs);
   }
   console.log(JSON.stringify(line));
   const failed = budgets.filter((b) => !b.pass);

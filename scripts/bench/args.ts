@@ -1,4 +1,6 @@
 /** Command-line options of `npm run bench`. */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BrowserName } from './browser';
 
 export interface BenchOptions {
@@ -19,10 +21,14 @@ export interface BenchOptions {
   termBudgetMs: number;
   /** Built extension to take content.js/content.css from (default dist/chrome or dist/firefox). */
   dist: string | undefined;
+  /** JSONL file the page variants' medians are appended to as they come. */
+  out: string;
+  /** Report (and --write-docs) from such a file instead of measuring. */
+  from: string | undefined;
 }
 
 const USAGE = `usage: npm run bench -- [--browser chromium|firefox] [--pages N] [--match TEXT]
-       [--runs N] [--strict] [--synthetic] [--no-peer] [--write-docs] [--term-budget-ms MS] [--dist DIR]`;
+       [--runs N] [--strict] [--synthetic] [--no-peer] [--write-docs] [--term-budget-ms MS] [--dist DIR] [--out FILE] [--from FILE]`;
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
@@ -36,6 +42,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     writeDocs: false,
     termBudgetMs: 3000,
     dist: undefined,
+    out: '',
+    from: undefined,
   };
   const number = (value: string | undefined, flag: string): number => {
     const n = Number(value);
@@ -66,6 +74,12 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--dist':
         options.dist = argv[++i];
         break;
+      case '--out':
+        options.out = argv[++i] ?? '';
+        break;
+      case '--from':
+        options.from = argv[++i];
+        break;
       case '--strict':
         options.strict = true;
         break;
@@ -86,5 +100,6 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         throw new Error(`unknown argument ${arg}\n${USAGE}`);
     }
   }
+  options.out ||= path.join(tmpdir(), `backstory-bench-${options.browser}.jsonl`);
   return options;
 }

@@ -29,3 +29,12 @@ export function evenSample<T>(items: readonly T[], n: number): T[] {
   for (let i = 0; i < n; i++) out.push(items[Math.round((i * (items.length - 1)) / (n - 1))] as T);
   return out;
 }
+
+/** Items 0, k, 2k, …, then 1, k+1, …: every prefix is spread over the whole list. */
+export function interleave<T>(items: readonly T[], k: number): T[] {
+  const out: T[] = [];
+  for (let offset = 0; offset < k; offset++) {
+    for (let i = offset; i < items.length; i += k) out.push(items[i] as T);
+  }
+  return out;
+}

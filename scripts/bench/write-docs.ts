@@ -55,8 +55,11 @@ export async function writeDocs(
     `<!-- bench:${options.browser}:start -->`,
     `### ${options.browser} (${version})`,
     '',
-    `Command: \`${command(options)}\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
-      `${(elapsedMs / 60000).toFixed(1)} min.`,
+    `Command: \`${command(options)}\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+      (Number.isFinite(elapsedMs)
+        ? `, ${(elapsedMs / 60000).toFixed(1)} min.`
+        : `, reported with \`--from\` from the results the run had written when it was stopped ` +
+          `(${new Set(s.map((x) => x.page)).size} pages).`),
     '',
     ...budgets.map((b) => `- **${b.pass ? 'PASS' : 'FAIL'}** ${b.name}: ${b.detail}`),
     '',
