@@ -42,7 +42,7 @@ describe('topic data', () => {
     const withMentions = texts.filter((text) => matchText(detector, text).length > 0);
     expect(withMentions.length).toBeGreaterThan(50);
     expect(withMentions.filter((text) => !mayContainMention(text))).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('matcher code', () => {

@@ -2,7 +2,7 @@
  * Floor on the labelled press sentences (test/fixtures/eval, scored as `npm run eval` does: a true
  * positive needs the same topic and overlapping spans). Set a little below what was measured
  * (27 Nov 2026, 643 sentences in 10 languages: csto P 1.000 R 0.991; kazakhstan-unrest P 0.986
- * R 0.995), so that a regression fails while new, harder sentences leave some room.
+ * R 0.995, overlap matching), so that a regression fails while new, harder sentences leave some room.
  */
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/core/find-mentions';
