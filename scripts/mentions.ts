@@ -77,6 +77,11 @@ async function runFiles(files: string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // A closed pipe (`… | head`) ends the run quietly instead of with an EPIPE stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     await write(HELP);
