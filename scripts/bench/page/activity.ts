@@ -21,7 +21,7 @@ export interface ActivityLog {
   yields: number[];
   resumes: number[];
   /** PerformanceObserver 'longtask' entries (Chromium; ≥ 50 ms, anybody's). */
-  longTasks: number[];
+  longTasks: Interval[];
 }
 
 /**
@@ -43,7 +43,9 @@ export function wrapYield(log: ActivityLog): void {
 export function observeLongTasks(log: ActivityLog): void {
   if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) log.longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      log.longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }
   }).observe({ type: 'longtask' });
 }
 
