@@ -12,6 +12,7 @@
 import browser from '../shared/browser';
 import { isMessage } from '../shared/messages';
 import { Backstory } from './app';
+import { HOST_TAG } from './card/host-tag';
 import { highlightsSupported } from './mention-registry';
 
 function takeoverEventName(): string {
@@ -26,6 +27,9 @@ function main(): void {
 
   const eventName = takeoverEventName();
   document.dispatchEvent(new CustomEvent(eventName));
+  // A copy whose context died without tearing down (Firefox discards the old copy on an
+  // update) leaves its host behind; live copies have removed theirs on the event above.
+  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     // Not async: returning undefined leaves other messages to other listeners.

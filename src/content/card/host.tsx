@@ -15,8 +15,8 @@ import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Card, type CardProps } from './Card';
 import cardCss from './card.css';
+import { HOST_TAG } from './host-tag';
 
-const HOST_TAG = 'backstory-card';
 /** Gap between the mention and the card, and the least distance to the viewport's edges. */
 const GAP_PX = 6;
 const VIEWPORT_PADDING_PX = 8;
