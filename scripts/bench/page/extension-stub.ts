@@ -5,7 +5,7 @@
  * content script uses its defaults) and answers in a new task, as the real API answers after an
  * IPC round trip: the scan then starts in a task of its own, not inside the injection. Messages
  * are recorded with their time: a `mentions-changed` message is the content script's "first
- * scan complete" signal.
+ * scan complete" signal; `load-card-ui` is answered as the background answers it.
  */
 export interface SentMessage {
   at: number;
@@ -37,6 +37,27 @@ function later<T>(value: T): Promise<T> {
   });
 }
 
+/**
+ * What the background does on `load-card-ui` (scripting.executeScript of card-ui.js into the
+ * asking frame), done from the page: a <script> from the build served under /ext/, removed again
+ * once it has run. The content script asks during the hover delay, before the card is measured.
+ */
+function injectScript(src: string): Promise<undefined> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => {
+      script.remove();
+      resolve(undefined);
+    };
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${src}`));
+    };
+    document.documentElement.appendChild(script);
+  });
+}
+
 function storageArea(): Record<string, unknown> {
   return {
     get: () => later({}),
@@ -65,6 +86,9 @@ export function installExtensionStub(extensionBase: string, sent: SentMessage[])
     getManifest: () => ({ manifest_version: 3, version: '0.0.0' }),
     sendMessage: (message: unknown) => {
       sent.push({ at: performance.now(), message });
+      if ((message as { type?: unknown }).type === 'load-card-ui') {
+        return injectScript(new URL('card-ui.js', extensionBase).href);
+      }
       return Promise.resolve(undefined);
     },
     onMessage: event(),
