@@ -21,6 +21,7 @@ import {
   sleep,
   waitForClosed,
   waitForMentions,
+  waitForStableMentions,
 } from './content-helpers';
 
 const DIALOG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Modal</title>
@@ -136,7 +137,11 @@ for (const browserName of BROWSERS) {
 
     it('reveal-mention scrolls a far mention into view and opens its card', async () => {
       await page.goto(server.url('/fixtures/pages/seed.html'));
-      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length > 10);
+      const { mentions } = await waitForStableMentions(
+        session,
+        page,
+        (r) => r.mentions.length > 10,
+      );
       const last = mentions.length - 1;
       const text = mentions[last]?.text ?? '';
       const occurrence = mentions.filter((mention) => mention.text === text).length - 1;

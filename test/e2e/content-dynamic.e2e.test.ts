@@ -23,6 +23,7 @@ import {
   sleep,
   waitForClosed,
   waitForMentions,
+  waitForStableMentions,
 } from './content-helpers';
 
 /** New text must be highlighted within this long (the observer batches for 150 ms). */
@@ -184,7 +185,7 @@ for (const browserName of BROWSERS) {
 
     it('switches off and on again live, without a reload', async () => {
       await page.goto(server.url('/fixtures/pages/seed.html'));
-      const on = await waitForMentions(session, page, (r) => r.mentions.length > 5);
+      const on = await waitForStableMentions(session, page, (r) => r.mentions.length > 5);
       await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
 
       await setEnabled(session, false);

@@ -146,3 +146,22 @@ export async function waitForMentions(
 
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the scan has settled: `predicate` holds and the mention count stays the same
+ * over `quietMs` (a big page is read in slices, so an early reply can be partial).
+ */
+export async function waitForStableMentions(
+  session: ExtensionSession,
+  page: TestPage,
+  predicate: (reply: MentionsReply) => boolean = (reply) => reply.active,
+  quietMs = 600,
+): Promise<MentionsReply> {
+  let last = await waitForMentions(session, page, predicate);
+  for (;;) {
+    await sleep(quietMs);
+    const next = await waitForMentions(session, page, predicate);
+    if (next.mentions.length === last.mentions.length) return next;
+    last = next;
+  }
+}

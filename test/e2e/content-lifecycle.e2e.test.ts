@@ -16,7 +16,7 @@ import {
   type TestPage,
   type TestServer,
 } from './harness';
-import { pointOnText, sleep, waitForMentions } from './content-helpers';
+import { pointOnText, sleep, waitForStableMentions } from './content-helpers';
 
 declare global {
   interface Window {
@@ -43,7 +43,11 @@ for (const browserName of BROWSERS) {
 
     it('after an update only one copy of the highlights stays registered', async () => {
       await page.goto(server.url('/fixtures/pages/seed.html'));
-      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length > 10);
+      const { mentions } = await waitForStableMentions(
+        session,
+        page,
+        (r) => r.mentions.length > 10,
+      );
       const cstoCount = mentions.filter((mention) => mention.topic === 'csto').length;
       const held = await page.evaluate(() => {
         window.backstoryTestOldHighlight = CSS.highlights.get('backstory-csto');
