@@ -2,6 +2,11 @@
  * Compiles topic data, once at module load, into: one candidate regex (a single alternation, one
  * capturing group per alias, in data order so longer phrases listed first win), the context-set
  * regexes, and a small pre-check regex of literal stems.
+ *
+ * No /u flag anywhere: with it, V8 spends milliseconds per character class building Unicode case
+ * closures, and the vocabulary has hundreds of classes, all compiled on the first call on each
+ * page. The data's `\p{L}` becomes a plain negated class (boundaries.ts), and /i without /u still
+ * folds case for every BMP script the vocabulary uses (Cyrillic, Greek, Latin with diacritics).
  */
 import type { TopicId } from '../types';
 import type { AliasData, ContextSetData, TopicVocabulary } from './topic-data';
@@ -52,7 +57,7 @@ export interface CompiledDetector {
 }
 
 function assertNoCapturingGroups(source: string, where: string): void {
-  const groups = (new RegExp(`(?:${source})|`, 'u').exec('') as RegExpExecArray).length - 1;
+  const groups = (new RegExp(`(?:${source})|`).exec('') as RegExpExecArray).length - 1;
   if (groups !== 0) throw new Error(`${where}: use (?:…) instead of capturing groups`);
 }
 
@@ -105,12 +110,12 @@ function compileContextSet(set: ContextSetData, where: string): CompiledContextS
     parts.push(`${NO_WORD_CHAR_BEHIND}(?:${bounded.join('|')})${NO_WORD_CHAR_AHEAD}`);
   }
   if (unbounded.length > 0) parts.push(`(?:${unbounded.join('|')})`);
-  const flags = set.caseSensitive === true ? 'gu' : 'giu';
+  const flags = set.caseSensitive === true ? 'g' : 'gi';
   return { regex: new RegExp(parts.join('|') || '(?!)', flags), window: set.window ?? null };
 }
 
 function endAnchored(pattern: string | undefined): RegExp | null {
-  return pattern === undefined ? null : new RegExp(`(?:${patternToSource(pattern)})$`, 'iu');
+  return pattern === undefined ? null : new RegExp(`(?:${patternToSource(pattern)})$`, 'i');
 }
 
 function qualify(topic: TopicId, names: readonly string[] | undefined): string[] {
@@ -151,10 +156,10 @@ export function compileTopics(topics: readonly TopicVocabulary[]): CompiledDetec
         const compiled: CompiledAlias = {
           topic: topic.topic,
           data: alias,
-          sticky: new RegExp(source, 'iuy'),
+          sticky: new RegExp(source, 'iy'),
           exact:
             alias.caseSensitive === true
-              ? new RegExp(`^(?:${patterns.map(patternToSource).join('|')})$`, 'u')
+              ? new RegExp(`^(?:${patterns.map(patternToSource).join('|')})$`)
               : null,
           leftBoundary: (alias.boundary ?? 'both') !== 'none',
           precededBy: endAnchored(alias.precededBy),
@@ -182,7 +187,7 @@ export function compileTopics(topics: readonly TopicVocabulary[]): CompiledDetec
     for (let from = 0; from < entries.length; from += MAX_SHARD_ALIASES) {
       const slice = entries.slice(from, from + MAX_SHARD_ALIASES);
       shards.push({
-        regex: new RegExp(slice.map((entry) => `(${entry.source})`).join('|'), 'giu'),
+        regex: new RegExp(slice.map((entry) => `(${entry.source})`).join('|'), 'gi'),
         aliases: slice.map((entry) => entry.alias),
         gate: SCRIPT_GATES[script],
       });

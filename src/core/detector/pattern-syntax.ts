@@ -4,6 +4,8 @@
  * to be rewritten (and offsets never have to be mapped) for curly quotes, dashes or NBSP.
  */
 
+import { LETTER_SOURCE } from './boundaries';
+
 /** Any run of whitespace; JS `\s` already covers NBSP, thin spaces and newlines. */
 const SPACE = '\\s+';
 /** Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash. */
@@ -16,8 +18,14 @@ export function patternToSource(pattern: string): string {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i] as string;
+    if (!inClass && pattern.startsWith('\\p{L}', i)) {
+      // The data's "any letter", compiled to a class that is cheap under /iu (boundaries.ts).
+      out += LETTER_SOURCE;
+      i += 4;
+      continue;
+    }
     if (ch === '\\') {
-      // Copy an escape verbatim (e.g. \p{L}, \d, \.).
+      // Copy an escape verbatim (e.g. \d, \.).
       out += ch + (pattern[i + 1] ?? '');
       i++;
       continue;
