@@ -1,15 +1,16 @@
 /**
  * Floor on the labelled press sentences (test/fixtures/eval, scored as `npm run eval` does: a true
  * positive needs the same topic and overlapping spans). Set a little below what was measured
- * (27 Nov 2026, 643 sentences in 10 languages: csto P 1.000 R 0.991; kazakhstan-unrest P 0.986
- * R 0.995, overlap matching), so that a regression fails while new, harder sentences leave some room.
+ * (27 Nov 2026, 1079 sentences in 10 languages, first batch plus the second h-* batch: csto P 1.000
+ * R 0.989; kazakhstan-unrest P 0.978 R 0.989, overlap matching), so that a regression fails while
+ * new, harder sentences leave some room.
  */
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/core/find-mentions';
 import { TOPIC_IDS } from '../../src/core/types';
 import { evaluate, loadEvalSet, precision, recall } from '../../scripts/lib/eval-set';
 
-const FLOOR = { precision: 0.95, recall: 0.93 };
+const FLOOR = { precision: 0.97, recall: 0.98 };
 
 describe('detector on labelled press sentences', () => {
   const items = loadEvalSet();

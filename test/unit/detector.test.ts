@@ -118,6 +118,15 @@ describe('CSTO descriptions', () => {
     ['ein von Russland geführtes Militärbündnis', 'von Russland geführtes Militärbündnis'],
     ['une alliance militaire dirigée par la Russie', 'alliance militaire dirigée par la Russie'],
     ['it is informally called "Russian NATO".', 'Russian NATO'],
+    ['Rusya liderliğindeki askeri blok', 'Rusya liderliğindeki askeri blok'],
+    ['la alianza militar liderada por Rusia', 'alianza militar liderada por Rusia'],
+    [
+      'Armenia opuści sojusz obronny pod przewodnictwem Rosji',
+      'sojusz obronny pod przewodnictwem Rosji',
+    ],
+    ['kierowany przez Rosję sojusz wojskowy', 'kierowany przez Rosję sojusz wojskowy'],
+    ['Ресей бастаған әскери блок', 'Ресей бастаған әскери блок'],
+    ['Ұжымдық қауіпсіздік жөніндегі шарт ұйымының', 'Ұжымдық қауіпсіздік жөніндегі шарт ұйымының'],
   ])('%s', (text, expected) => {
     expect(spans(text)).toEqual([[C, expected]]);
   });
@@ -218,6 +227,9 @@ describe('Kazakhstan unrest: bare nouns need their sentence to say where and whe
       ],
     ],
     ['Tokayev declared a state of emergency.', [[K, 'state of emergency']]],
+    ['The disorders that started on January 2 reached Almaty.', [[K, 'disorders']]],
+    ["Kazakistan'da protestolar sürüyor.", [[K, "Kazakistan'da protestolar"]]],
+    ['В Казахстане ввели чрезвычайное положение.', [[K, 'чрезвычайное положение']]],
   ])('%s', (text, expected) => {
     expect(spans(text)).toEqual(expected);
   });
@@ -228,8 +240,34 @@ describe('Kazakhstan unrest: bare nouns need their sentence to say where and whe
     'Kazakhstan is the ninth-largest country in the world.',
     'Kazakhstan beat Belarus 2-1 in Astana.',
     'Беспорядки продолжались всю ночь.',
+    'Kazakhstan does not allow protests without prior permission.',
+    'Kazakistan hükümetini protesto ettiler.',
   ])('no mention in %j', (text) => {
     expect(spans(text)).toEqual([]);
+  });
+});
+
+describe('Kazakhstan unrest: the firing order and January-named forms', () => {
+  it.each([
+    ['Tokayev issued a "shoot to kill" order.', '"shoot to kill" order'],
+    [
+      'He told troops to fire on protesters without warning.',
+      'to fire on protesters without warning',
+    ],
+    ['"Дан приказ открывать огонь на поражение".', 'приказ открывать огонь на поражение'],
+    [
+      'Er befahl, ohne Vorwarnung auf Demonstranten zu schießen.',
+      'ohne Vorwarnung auf Demonstranten zu schießen',
+    ],
+    [
+      '"J\'ai donné l\'ordre de tirer pour tuer sans sommation"',
+      "l'ordre de tirer pour tuer sans sommation",
+    ],
+    ['Uyarısız ateş emri verildi', 'Uyarısız ateş emri'],
+    ['Tokayev blamed the January unrest on terrorists.', 'January unrest'],
+    ['Kazakhstan after the 2022 riots', '2022 riots'],
+  ])('%s', (text, expected) => {
+    expect(spans(text)).toEqual([[K, expected]]);
   });
 });
 
@@ -242,6 +280,8 @@ describe('Kazakhstan unrest: other events are not this one', () => {
     'Black January was a crackdown in Baku on 19–20 January 1990.',
     'Black January - Azerbaijan’s path to independence',
     'A state of emergency was declared in eight regions of Kazakhstan because of floods.',
+    'President Nazarbayev subjected Zhanaozen to a curfew and state of emergency.',
+    'Armenia asked the CSTO for help after clashes with Azerbaijan.',
     'Kazakhstan declared a state of emergency over COVID-19 in March 2020.',
     'Protests in Karakalpakstan broke out in July 2022 and the Uzbek government declared a state of emergency.',
   ])('no mention in %j', (text) => {
