@@ -167,6 +167,7 @@ export function tableLines(s: VariantSummary[]): string[] {
     'mark.js terms ms',
     '×RegExp',
     'heap KB',
+    'cold ms',
   ];
   const rows = s.map((x) => [
     x.page.replace(/\.html$/, ''),
@@ -185,6 +186,7 @@ export function tableLines(s: VariantSummary[]): string[] {
       : `${fmt(x.markTermsMs, 1)}${x.markTermsRuns < 5 ? ` (${x.markTermsRuns})` : ''}`,
     fmt(x.speedupRegExp, 1),
     fmt(x.heapKB, 0),
+    fmt(x.coldMs ?? null, 1),
   ]);
   return [
     `| ${header.join(' | ')} |`,

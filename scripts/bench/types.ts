@@ -22,6 +22,8 @@ export interface VariantRuns {
   markTerms: PeerResult[];
   /** Bytes of JS heap still used after our run (after a full GC), Chromium only. */
   heapBytes: number | null;
+  /** The run after a forced GC (compiled code dropped), outside the medians. */
+  cold: BackstoryResult | null;
   hover: HoverResult[];
   editsWithMs: number[];
   editsWithoutMs: number[];
@@ -60,6 +62,8 @@ export interface VariantSummary {
   speedupRegExp: number | null;
   speedupTerms: number | null;
   heapKB: number | null;
+  /** Startup + scan of the run after a forced GC. */
+  coldMs: number | null;
   hoverMs: number[];
   editsWithMs: number | null;
   editsWithoutMs: number | null;
