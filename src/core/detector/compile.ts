@@ -61,10 +61,10 @@ function assertNoCapturingGroups(source: string, where: string): void {
   if (groups !== 0) throw new Error(`${where}: use (?:…) instead of capturing groups`);
 }
 
-function aliasSource(alias: AliasData, where: string): string {
+function aliasSource(alias: AliasData, where: string, check: boolean): string {
   const sources = alias.patterns.map((pattern) => {
     const source = patternToSource(pattern);
-    assertNoCapturingGroups(source, `${where} pattern ${pattern}`);
+    if (check) assertNoCapturingGroups(source, `${where} pattern ${pattern}`);
     return source;
   });
   const boundary = alias.boundary ?? 'both';
@@ -101,10 +101,11 @@ function contextStems(set: ContextSetData, where: string): string[] {
 /** Long enough to be rare ("Collecti", not "Colle"). */
 const DERIVED_STEM_CHARS = 8;
 
-function compileContextSet(set: ContextSetData, where: string): CompiledContextSet {
+function compileContextSet(set: ContextSetData, where: string, check: boolean): CompiledContextSet {
   const bounded = set.patterns.map(patternToSource);
   const unbounded = (set.unboundedPatterns ?? []).map(patternToSource);
-  for (const source of [...bounded, ...unbounded]) assertNoCapturingGroups(source, where);
+  if (check)
+    for (const source of [...bounded, ...unbounded]) assertNoCapturingGroups(source, where);
   const parts: string[] = [];
   if (bounded.length > 0) {
     parts.push(`${NO_WORD_CHAR_BEHIND}(?:${bounded.join('|')})${NO_WORD_CHAR_AHEAD}`);
@@ -122,14 +123,22 @@ function qualify(topic: TopicId, names: readonly string[] | undefined): string[]
   return (names ?? []).map((name) => (name.includes(':') ? name : `${topic}:${name}`));
 }
 
-export function compileTopics(topics: readonly TopicVocabulary[]): CompiledDetector {
+export function compileTopics(
+  topics: readonly TopicVocabulary[],
+  /**
+   * Checking the data costs a regex compile per pattern (tens of ms in all): the content script,
+   * which compiles the same shipped data on every page, skips it; the tests and tools check.
+   */
+  options: { checkPatterns?: boolean } = {},
+): CompiledDetector {
+  const check = options.checkPatterns ?? true;
   const byScript = new Map<Script, { alias: CompiledAlias; source: string }[]>();
   const contextSets = new Map<string, CompiledContextSet>();
   const setData = new Map<string, ContextSetData>();
   for (const topic of topics) {
     for (const [name, set] of Object.entries(topic.contextSets)) {
       const key = `${topic.topic}:${name}`;
-      contextSets.set(key, compileContextSet(set, key));
+      contextSets.set(key, compileContextSet(set, key, check));
       setData.set(key, set);
     }
   }
@@ -152,7 +161,7 @@ export function compileTopics(topics: readonly TopicVocabulary[]): CompiledDetec
       // One compiled alias per script its patterns are written in, so each lands in its shard.
       for (const [script, patterns] of groupByScript(alias.patterns)) {
         const part: AliasData = { ...alias, patterns };
-        const source = aliasSource(part, where);
+        const source = aliasSource(part, where, check);
         const compiled: CompiledAlias = {
           topic: topic.topic,
           data: alias,
