@@ -178,11 +178,13 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
     );
     expect(reply.mentions.length).toBe(expected);
     expect(idle.laidOut && busy.laidOut).toBe(true);
-    // A 10 ms page timer is never held up much longer than on the idle page. The margin is
-    // 150 ms because the idle page's own worst block varies by hundreds of ms on a shared
-    // 2-core machine; what this catches is a scan that starves the page for seconds (it did:
-    // 3-7 s while yielding with scheduler.yield(), before 04f7a98).
-    expect(busy.maxLateness).toBeLessThanOrEqual(Math.max(idle.maxLateness, 50) + 150);
+    // A 10 ms page timer is never held up much longer than on the idle page. The bound is
+    // loose (twice the idle page's worst block, or 150 ms more) because that block itself
+    // varies by hundreds of ms on a shared 2-core machine (Firefox: 0.7-1.8 s); what this
+    // catches is a scan that starves the page for seconds (it did: 3-7 s while yielding with
+    // scheduler.yield(), before 04f7a98).
+    const idleWorst = Math.max(idle.maxLateness, 50);
+    expect(busy.maxLateness).toBeLessThanOrEqual(Math.max(idleWorst * 2, idleWorst + 150));
     expectClean();
   });
 
