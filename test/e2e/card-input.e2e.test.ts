@@ -4,15 +4,8 @@
  * `reveal-mention` scroll to a mention and move focus into its card, Escape gives focus back;
  * touch taps open and close it; and the card sits above an open modal <dialog> (top layer).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  launchExtension,
-  startServer,
-  type ExtensionSession,
-  type TestPage,
-  type TestServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type TestPage } from './harness';
 import {
   cardState,
   hoverUntilOpen,
@@ -23,6 +16,7 @@ import {
   waitForMentions,
   waitForStableMentions,
 } from './content-helpers';
+import { useExtensionSession } from './session-setup';
 
 const DIALOG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Modal</title>
 <style>header { position: fixed; top: 0; left: 0; right: 0; height: 60px; z-index: 99999; background: #333; }
@@ -66,44 +60,35 @@ function inViewport(page: TestPage, text: string, occurrence: number): Promise<b
 
 for (const browserName of BROWSERS) {
   describe(`card by keyboard, touch and over modals in ${browserName}`, () => {
-    let server: TestServer;
-    let session: ExtensionSession;
-    let page: TestPage;
-
-    beforeAll(async () => {
-      server = await startServer();
-      session = await launchExtension(browserName);
-      page = await session.newPage();
-    });
-
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
-    });
+    const ext = useExtensionSession(browserName);
 
     it('binds the next-mention command to Alt+Shift+K', async () => {
       // A real key press cannot reach browser-level shortcuts in headless mode (tried in
       // Chromium: nothing arrives), so this checks the binding and the tests below drive the
       // message the background forwards for it.
-      const commands = await session.extension(async (api) => api.commands.getAll());
+      const commands = await ext.session.extension(async (api) => api.commands.getAll());
       const command = commands.find((entry) => entry.name === 'next-mention');
       expect(command?.shortcut?.replace(/\s/g, '')).toMatch(/^(Alt\+Shift\+K|⌥⇧K)$/);
     });
 
     it('next-mention walks the mentions in order, focus moves into the card and back on Escape', async () => {
-      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
-      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length === 3);
-      await page.evaluate(() => document.getElementById('input')?.focus());
+      await ext.page.goto(ext.server.url('/fixtures/pages/split-and-editors.html'));
+      const { mentions } = await waitForMentions(
+        ext.session,
+        ext.page,
+        (r) => r.mentions.length === 3,
+      );
+      await ext.page.evaluate(() => document.getElementById('input')?.focus());
 
       for (const mention of mentions) {
-        await session.sendToTab(page, { type: 'next-mention' });
-        await waitForCardFocus(page);
-        const card = await cardState(page);
+        await ext.session.sendToTab(ext.page, { type: 'next-mention' });
+        await waitForCardFocus(ext.page);
+        const card = await cardState(ext.page);
         expect(card.text).toContain(`“${mention.text}”`);
       }
       // Wraps around to the first mention.
-      await session.sendToTab(page, { type: 'next-mention' });
-      await page.waitFor(
+      await ext.session.sendToTab(ext.page, { type: 'next-mention' });
+      await ext.page.waitFor(
         (expected: string) => {
           const dialog = document.querySelector('backstory-card')?.shadowRoot;
           return dialog?.textContent?.includes(expected) ?? false;
@@ -112,106 +97,112 @@ for (const browserName of BROWSERS) {
         `“${mentions[0]?.text ?? ''}”`,
       );
 
-      await page.keyboard.press('Escape');
-      await waitForClosed(page);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
+      expect(await ext.page.evaluate(() => document.activeElement?.id)).toBe('input');
     });
 
     it('next-mention skips mentions that are not rendered', async () => {
-      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
-      await waitForMentions(session, page, (r) => r.mentions.length === 3);
-      await page.evaluate(() => {
+      await ext.page.goto(ext.server.url('/fixtures/pages/split-and-editors.html'));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 3);
+      await ext.page.evaluate(() => {
         const collapsed = document.createElement('div');
         collapsed.style.display = 'none';
         collapsed.append(Object.assign(document.createElement('p'), { textContent: 'The CSTO.' }));
         document.body.prepend(collapsed);
       });
-      const { mentions } = await waitForMentions(session, page, (r) => r.mentions.length === 4);
+      const { mentions } = await waitForMentions(
+        ext.session,
+        ext.page,
+        (r) => r.mentions.length === 4,
+      );
       expect(mentions[0]?.text).toBe('CSTO'); // the collapsed one comes first in document order
-      await session.sendToTab(page, { type: 'next-mention' });
-      await waitForCardFocus(page);
-      expect((await cardState(page)).text).toContain('“Collective Security Treaty Organization”');
-      await page.keyboard.press('Escape');
-      await waitForClosed(page);
+      await ext.session.sendToTab(ext.page, { type: 'next-mention' });
+      await waitForCardFocus(ext.page);
+      expect((await cardState(ext.page)).text).toContain(
+        '“Collective Security Treaty Organization”',
+      );
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
     });
 
     it('reveal-mention scrolls a far mention into view and opens its card', async () => {
-      await page.goto(server.url('/fixtures/pages/seed.html'));
+      await ext.page.goto(ext.server.url('/fixtures/pages/seed.html'));
       const { mentions } = await waitForStableMentions(
-        session,
-        page,
+        ext.session,
+        ext.page,
         (r) => r.mentions.length > 10,
       );
       const last = mentions.length - 1;
       const text = mentions[last]?.text ?? '';
       const occurrence = mentions.filter((mention) => mention.text === text).length - 1;
-      expect(await inViewport(page, text, occurrence)).toBe(false);
+      expect(await inViewport(ext.page, text, occurrence)).toBe(false);
 
-      await session.sendToTab(page, { type: 'reveal-mention', index: last });
-      await waitForCardFocus(page);
-      expect(await inViewport(page, text, occurrence)).toBe(true);
-      const card = await cardState(page);
+      await ext.session.sendToTab(ext.page, { type: 'reveal-mention', index: last });
+      await waitForCardFocus(ext.page);
+      expect(await inViewport(ext.page, text, occurrence)).toBe(true);
+      const card = await cardState(ext.page);
       expect(card.text).toContain('Trend');
-      const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+      const viewport = await ext.page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
       expect(card.rect?.left).toBeGreaterThanOrEqual(0);
       expect(card.rect?.right).toBeLessThanOrEqual(viewport.width);
-      await page.keyboard.press('Escape');
-      await waitForClosed(page);
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
     });
 
     it('a tap on a mention opens the card and a tap elsewhere closes it', async () => {
-      await page.goto(server.url('/fixtures/pages/seed.html'));
-      await waitForMentions(session, page, (r) => r.mentions.length > 10);
-      const mention = await pointOnText(page, 'CSTO');
-      await page.tap(mention.x, mention.y);
-      await page.waitFor(() => {
+      await ext.page.goto(ext.server.url('/fixtures/pages/seed.html'));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length > 10);
+      const mention = await pointOnText(ext.page, 'CSTO');
+      await ext.page.tap(mention.x, mention.y);
+      await ext.page.waitFor(() => {
         const host = document.querySelector('backstory-card');
         return Boolean(host && getComputedStyle(host).display !== 'none');
       });
-      const card = await cardState(page);
+      const card = await cardState(ext.page);
       expect(card.text).toContain('Tural Ismayilov');
       expect(card.focused).toBe(false);
 
-      const plain = await pointOnText(page, 'servicemen from Russia');
-      await page.tap(plain.x, plain.y);
-      await waitForClosed(page);
+      const plain = await pointOnText(ext.page, 'servicemen from Russia');
+      await ext.page.tap(plain.x, plain.y);
+      await waitForClosed(ext.page);
     });
 
     it('the first tap on a mention inside a link opens the card, the second follows the link', async () => {
-      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
-      await waitForMentions(session, page, (r) => r.mentions.length === 3);
-      const mention = await pointOnText(page, 'CSTO mission');
-      await page.tap(mention.x, mention.y);
-      await page.waitFor(() => {
+      await ext.page.goto(ext.server.url('/fixtures/pages/split-and-editors.html'));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 3);
+      const mention = await pointOnText(ext.page, 'CSTO mission');
+      await ext.page.tap(mention.x, mention.y);
+      await ext.page.waitFor(() => {
         const host = document.querySelector('backstory-card');
         return Boolean(host && getComputedStyle(host).display !== 'none');
       });
       await sleep(300);
-      expect(await page.evaluate(() => location.hash)).toBe('');
+      expect(await ext.page.evaluate(() => location.hash)).toBe('');
 
-      await page.tap(mention.x, mention.y);
-      await page.waitFor(() => location.hash === '#followed');
+      await ext.page.tap(mention.x, mention.y);
+      await ext.page.waitFor(() => location.hash === '#followed');
     });
 
     it('opens above an open modal dialog, in the top layer, and stays hit-testable', async () => {
-      await page.goto(server.route('/modal.html', DIALOG_PAGE));
-      await page.evaluate(() =>
+      await ext.page.goto(ext.server.route('/modal.html', DIALOG_PAGE));
+      await ext.page.evaluate(() =>
         (document.getElementById('modal') as HTMLDialogElement).showModal(),
       );
-      await waitForMentions(session, page, (r) => r.mentions.length === 1);
-      const card = await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 1);
+      const card = await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
       expect(card.topLayer).toBe(true);
       const rect = card.rect;
       if (!rect) throw new Error('open card without a box');
-      const onTop = await page.evaluate(
+      const onTop = await ext.page.evaluate(
         (x: number, y: number) => document.elementFromPoint(x, y)?.tagName.toLowerCase(),
         (rect.left + rect.right) / 2,
         (rect.top + rect.bottom) / 2,
       );
       expect(onTop).toBe('backstory-card');
-      await moveAway(page);
-      await page.keyboard.press('Escape');
-      await waitForClosed(page);
+      await moveAway(ext.page);
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
     });
   });
 }

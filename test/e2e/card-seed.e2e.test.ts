@@ -3,15 +3,8 @@
  * hovering each kind of mention opens the card with the article's speakers, source and date;
  * plain text opens nothing; Escape closes it; the card stays open while the pointer is on it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  launchExtension,
-  startServer,
-  type ExtensionSession,
-  type TestPage,
-  type TestServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness';
 import {
   cardState,
   hoverUntilOpen,
@@ -21,32 +14,23 @@ import {
   waitForClosed,
   waitForMentions,
 } from './content-helpers';
+import { useExtensionSession } from './session-setup';
 
 const SPEAKERS = ['Tural Ismayilov', 'Aydin Guliyev', 'Ilyas Huseynov'];
 
 for (const browserName of BROWSERS) {
   describe(`card on the seed article in ${browserName}`, () => {
-    let server: TestServer;
-    let session: ExtensionSession;
-    let page: TestPage;
-
-    beforeAll(async () => {
-      server = await startServer();
-      session = await launchExtension(browserName);
-      page = await session.newPage();
-      await page.goto(server.url('/fixtures/pages/seed.html'));
-      await waitForMentions(session, page, (reply) => reply.mentions.length > 0);
-    });
-
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
+    const ext = useExtensionSession(browserName, {
+      async setup({ server, session, page }) {
+        await page.goto(server.url('/fixtures/pages/seed.html'));
+        await waitForMentions(session, page, (reply) => reply.mentions.length > 0);
+      },
     });
 
     async function expectSeedCard(text: string, occurrence = 0): Promise<void> {
-      await moveAway(page);
-      await waitForClosed(page);
-      const card = await hoverUntilOpen(page, await pointOnText(page, text, occurrence));
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      const card = await hoverUntilOpen(ext.page, await pointOnText(ext.page, text, occurrence));
       for (const speaker of SPEAKERS) expect(card.text).toContain(speaker);
       expect(card.text).toContain('Trend');
       expect(card.text).toContain('2022');
@@ -57,7 +41,7 @@ for (const browserName of BROWSERS) {
 
     it('opens on "CSTO"', async () => {
       await expectSeedCard('CSTO');
-      const card = await cardState(page);
+      const card = await cardState(ext.page);
       expect(card.label).toContain('Collective Security Treaty Organization');
     });
 
@@ -66,7 +50,7 @@ for (const browserName of BROWSERS) {
     });
 
     it('opens on a Kazakhstan-unrest mention the detector found', async () => {
-      const reply = await waitForMentions(session, page, (r) =>
+      const reply = await waitForMentions(ext.session, ext.page, (r) =>
         r.mentions.some((mention) => mention.topic === 'kazakhstan-unrest'),
       );
       const unrest = reply.mentions.find((mention) => mention.topic === 'kazakhstan-unrest');
@@ -76,54 +60,57 @@ for (const browserName of BROWSERS) {
         .filter((mention) => mention.text === text)
         .findIndex((mention) => mention === unrest);
       await expectSeedCard(text, occurrence);
-      const card = await cardState(page);
+      const card = await cardState(ext.page);
       expect(card.label).toContain('Kazakhstan');
     });
 
     it('opens nothing on plain text, even after a long hover', async () => {
-      await moveAway(page);
-      await waitForClosed(page);
-      await page.mouse.move(
-        ...(Object.values(await pointOnText(page, 'servicemen from Russia')) as [number, number]),
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      await ext.page.mouse.move(
+        ...(Object.values(await pointOnText(ext.page, 'servicemen from Russia')) as [
+          number,
+          number,
+        ]),
       );
       await sleep(1_200);
-      expect((await cardState(page)).open).toBe(false);
+      expect((await cardState(ext.page)).open).toBe(false);
     });
 
     it('stays open while the pointer is on the card, and Escape closes it', async () => {
-      await moveAway(page);
-      await waitForClosed(page);
-      const card = await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      const card = await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
       const rect = card.rect;
       if (!rect) throw new Error('open card without a box');
-      await page.mouse.move(rect.left + 40, rect.top + 30, { steps: 4 });
+      await ext.page.mouse.move(rect.left + 40, rect.top + 30, { steps: 4 });
       await sleep(800);
-      expect((await cardState(page)).open).toBe(true);
-      await page.keyboard.press('Escape');
-      await waitForClosed(page);
+      expect((await cardState(ext.page)).open).toBe(true);
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
     });
 
     if (browserName === 'chromium') {
       // Playwright's ARIA snapshot reads Chromium's accessibility tree (through the open shadow
       // root); puppeteer has no equivalent over WebDriver BiDi for Firefox.
       it('exposes the card to assistive technology as a labelled dialog', async () => {
-        await moveAway(page);
-        await waitForClosed(page);
-        await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
-        if (page.browser !== 'chromium') throw new Error('Chromium only');
-        const snapshot = await page.raw.locator('backstory-card').ariaSnapshot();
+        await moveAway(ext.page);
+        await waitForClosed(ext.page);
+        await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
+        if (ext.page.browser !== 'chromium') throw new Error('Chromium only');
+        const snapshot = await ext.page.raw.locator('backstory-card').ariaSnapshot();
         expect(snapshot).toMatch(/dialog "Collective Security Treaty Organization \(CSTO\)"/);
         expect(snapshot).toContain('Tural Ismayilov');
         expect(snapshot).toMatch(/button "Close"/);
-        await page.keyboard.press('Escape');
-        await waitForClosed(page);
+        await ext.page.keyboard.press('Escape');
+        await waitForClosed(ext.page);
       });
     }
 
     it('closes shortly after the pointer leaves mention and card', async () => {
-      await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
-      await moveAway(page);
-      await waitForClosed(page);
+      await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
     });
   });
 }

@@ -9,18 +9,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  CORPUS_PAGES,
-  launchExtension,
-  startServer,
-  type ExtensionSession,
-  type TestPage,
-  type TestServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, CORPUS_PAGES, type TestPage } from './harness';
 import { hoverUntilOpen, moveAway, waitForClosed, waitForMentions } from './content-helpers';
 import { INSERTED_SENTENCE, servedCopy } from './content-served-copy';
+import { useExtensionSession } from './session-setup';
 
 /** A fixed sample across the corpus's sources (all UTF-8, all with an article paragraph). */
 const PAGES = [
@@ -92,20 +85,7 @@ function firstDifference(actual: string, expected: string): string {
 
 for (const browserName of BROWSERS) {
   describe(`corpus pages in ${browserName}`, () => {
-    let server: TestServer;
-    let session: ExtensionSession;
-    let page: TestPage;
-
-    beforeAll(async () => {
-      server = await startServer();
-      session = await launchExtension(browserName);
-      page = await session.newPage();
-    });
-
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
-    });
+    const ext = useExtensionSession(browserName);
 
     it.each(PAGES)('%s: card opens on hover; page DOM untouched', async (file) => {
       const original = await readFile(path.join(CORPUS_PAGES, file), 'utf8');
@@ -113,30 +93,30 @@ for (const browserName of BROWSERS) {
       expect(inserted).toBe(true);
       // The CSP also blocks inline event handlers (onerror="this.src=…"), the page's last way
       // to change its own DOM; content scripts are exempt from it (and the card must cope).
-      const url = server.route(`/served/${file}`, {
+      const url = ext.server.route(`/served/${file}`, {
         body: html,
         headers: { 'content-security-policy': "script-src 'none'" },
       });
-      await page.goto(url);
+      await ext.page.goto(url);
 
-      const reply = await waitForMentions(session, page, (r) =>
+      const reply = await waitForMentions(ext.session, ext.page, (r) =>
         r.mentions.some((mention) => mention.text === 'CSTO'),
       );
       expect(reply.active).toBe(true);
-      const before = await serialisedDom(page);
+      const before = await serialisedDom(ext.page);
 
-      const point = await insertedMentionPoint(page);
+      const point = await insertedMentionPoint(ext.page);
       if (!point) throw new Error(`"${INSERTED_SENTENCE}" is not laid out on ${file}`);
-      const card = await hoverUntilOpen(page, point);
+      const card = await hoverUntilOpen(ext.page, point);
       expect(card.text).toContain('Trend');
 
-      const after = await serialisedDom(page);
-      const reference = await serialisedDom(page, html);
+      const after = await serialisedDom(ext.page);
+      const reference = await serialisedDom(ext.page, html);
       expect(firstDifference(after, before)).toBe('');
       expect(firstDifference(after, reference)).toBe('');
 
-      await moveAway(page);
-      await waitForClosed(page);
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
     });
   });
 }

@@ -5,15 +5,8 @@
  * observed through the message API (the page's main world cannot see the content script's
  * CSS.highlights in Chromium).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  launchExtension,
-  startServer,
-  type ExtensionSession,
-  type TestPage,
-  type TestServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type ExtensionSession, type TestPage } from './harness';
 import {
   cardState,
   getMentions,
@@ -25,6 +18,7 @@ import {
   waitForMentions,
   waitForStableMentions,
 } from './content-helpers';
+import { useExtensionSession } from './session-setup';
 
 /** New text must be highlighted within this long (the observer batches for 150 ms). */
 const NEW_TEXT_DEADLINE_MS = 1_000;
@@ -67,40 +61,27 @@ async function setEnabled(session: ExtensionSession, enabled: boolean): Promise<
 
 for (const browserName of BROWSERS) {
   describe(`content script on changing pages in ${browserName}`, () => {
-    let server: TestServer;
-    let session: ExtensionSession;
-    let page: TestPage;
-
-    beforeAll(async () => {
-      server = await startServer();
-      session = await launchExtension(browserName);
-      page = await session.newPage();
-    });
-
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
-    });
+    const ext = useExtensionSession(browserName);
 
     it('finds mentions split across inline elements and leaves fields and editors alone', async () => {
-      await page.goto(server.url('/fixtures/pages/split-and-editors.html'));
-      const before = await fieldValues(page);
-      const reply = await waitForMentions(session, page, (r) => r.mentions.length >= 3);
+      await ext.page.goto(ext.server.url('/fixtures/pages/split-and-editors.html'));
+      const before = await fieldValues(ext.page);
+      const reply = await waitForMentions(ext.session, ext.page, (r) => r.mentions.length >= 3);
       expect(reply.mentions.map((mention) => mention.text)).toEqual([
         'Collective Security Treaty Organization',
         'CSTO',
         'CSTO',
       ]);
       const card = await hoverUntilOpen(
-        page,
-        await pointOnText(page, 'Collective Security Treaty Organization'),
+        ext.page,
+        await pointOnText(ext.page, 'Collective Security Treaty Organization'),
       );
       expect(card.text).toContain('Collective Security Treaty Organization');
 
       // Typing a mention into the editor neither highlights it nor disturbs the typing.
-      await moveAway(page);
-      await waitForClosed(page);
-      await page.evaluate(() => {
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      await ext.page.evaluate(() => {
         const paragraph = document.querySelector('#editor p');
         if (paragraph) {
           const range = document.createRange();
@@ -110,18 +91,18 @@ for (const browserName of BROWSERS) {
           getSelection()?.addRange(range);
         }
       });
-      await page.keyboard.type(' More about the CSTO.');
+      await ext.page.keyboard.type(' More about the CSTO.');
       await sleep(600);
-      expect((await getMentions(session, page)).mentions).toHaveLength(3);
-      const after = await fieldValues(page);
+      expect((await getMentions(ext.session, ext.page)).mentions).toHaveLength(3);
+      const after = await fieldValues(ext.page);
       expect(after).toEqual({ ...before, editor: `${before.editor} More about the CSTO.` });
     });
 
     it('highlights text added after load within a second, and drops it when removed', async () => {
-      await page.goto(server.route('/spa/start', SPA_PAGE));
-      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+      await ext.page.goto(ext.server.route('/spa/start', SPA_PAGE));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === FOOTER_MENTIONS);
 
-      await page.evaluate(() => {
+      await ext.page.evaluate(() => {
         const paragraph = document.createElement('p');
         paragraph.id = 'late';
         paragraph.textContent = 'Late news: the CSTO announced the end of its mission.';
@@ -129,33 +110,37 @@ for (const browserName of BROWSERS) {
       });
       const added = Date.now();
       const reply = await waitForMentions(
-        session,
-        page,
+        ext.session,
+        ext.page,
         (r) => r.mentions.length === FOOTER_MENTIONS + 1,
       );
       expect(Date.now() - added).toBeLessThan(NEW_TEXT_DEADLINE_MS);
       expect(reply.mentions[0]?.text).toBe('CSTO');
 
       // Editing the text node in place (characterData) drops the stale highlight...
-      await page.evaluate(() => {
+      await ext.page.evaluate(() => {
         const text = document.getElementById('late')?.firstChild;
         if (text instanceof Text) text.data = 'Late news: the mission ended.';
       });
-      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === FOOTER_MENTIONS);
       // ...and so does removing the element.
-      await page.evaluate(() => {
+      await ext.page.evaluate(() => {
         const late = document.getElementById('late');
         if (late) late.textContent = 'Late news: the CSTO left Almaty.';
       });
-      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS + 1);
-      await page.evaluate(() => document.getElementById('late')?.remove());
-      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
+      await waitForMentions(
+        ext.session,
+        ext.page,
+        (r) => r.mentions.length === FOOTER_MENTIONS + 1,
+      );
+      await ext.page.evaluate(() => document.getElementById('late')?.remove());
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === FOOTER_MENTIONS);
     });
 
     it('follows a history.pushState navigation that replaces the article', async () => {
-      await page.goto(server.route('/spa/start', SPA_PAGE));
-      await waitForMentions(session, page, (r) => r.mentions.length === FOOTER_MENTIONS);
-      await page.evaluate(() => {
+      await ext.page.goto(ext.server.route('/spa/start', SPA_PAGE));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === FOOTER_MENTIONS);
+      await ext.page.evaluate(() => {
         history.pushState({}, '', '/spa/two');
         const article = document.createElement('article');
         const heading = document.createElement('h1');
@@ -170,39 +155,42 @@ for (const browserName of BROWSERS) {
         document.getElementById('app')?.replaceChildren(article);
       });
       const navigated = Date.now();
-      const reply = await waitForMentions(session, page, (r) =>
+      const reply = await waitForMentions(ext.session, ext.page, (r) =>
         r.mentions.some((mention) => mention.text === 'Collective Security Treaty Organization'),
       );
       expect(Date.now() - navigated).toBeLessThan(NEW_TEXT_DEADLINE_MS);
-      expect(page.url()).toMatch(/\/spa\/two$/);
+      expect(ext.page.url()).toMatch(/\/spa\/two$/);
       // Document order: the new article's mention comes before the footer's.
       expect(reply.mentions[0]?.text).toBe('Collective Security Treaty Organization');
-      const card = await hoverUntilOpen(page, await pointOnText(page, 'Treaty Organization'));
+      const card = await hoverUntilOpen(
+        ext.page,
+        await pointOnText(ext.page, 'Treaty Organization'),
+      );
       expect(card.text).toContain('Trend');
-      await moveAway(page);
-      await waitForClosed(page);
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
     });
 
     it('switches off and on again live, without a reload', async () => {
-      await page.goto(server.url('/fixtures/pages/seed.html'));
-      const on = await waitForStableMentions(session, page, (r) => r.mentions.length > 5);
-      await hoverUntilOpen(page, await pointOnText(page, 'CSTO'));
+      await ext.page.goto(ext.server.url('/fixtures/pages/seed.html'));
+      const on = await waitForStableMentions(ext.session, ext.page, (r) => r.mentions.length > 5);
+      await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
 
-      await setEnabled(session, false);
-      const off = await waitForMentions(session, page, (r) => !r.active);
+      await setEnabled(ext.session, false);
+      const off = await waitForMentions(ext.session, ext.page, (r) => !r.active);
       expect(off.mentions).toEqual([]);
-      await waitForClosed(page);
-      await moveAway(page);
-      await page.mouse.move(
-        ...(Object.values(await pointOnText(page, 'CSTO')) as [number, number]),
+      await waitForClosed(ext.page);
+      await moveAway(ext.page);
+      await ext.page.mouse.move(
+        ...(Object.values(await pointOnText(ext.page, 'CSTO')) as [number, number]),
       );
       await sleep(1_000);
-      expect((await cardState(page)).open).toBe(false);
+      expect((await cardState(ext.page)).open).toBe(false);
 
-      await setEnabled(session, true);
+      await setEnabled(ext.session, true);
       const again = await waitForMentions(
-        session,
-        page,
+        ext.session,
+        ext.page,
         (r) => r.active && r.mentions.length === on.mentions.length,
       );
       expect(again.mentions).toEqual(on.mentions);

@@ -9,19 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/lib/manifest';
 import type { MentionsReply } from '../../src/shared/messages';
-import {
-  BROWSERS,
-  ROOT,
-  distDir,
-  launchExtension,
-  requireBuild,
-  startServer,
-  type ExtensionSession,
-  type TestServer,
-} from './harness';
+import { BROWSERS, ROOT, distDir, requireBuild, type TestPage } from './harness';
+import { useExtensionSession } from './session-setup';
 
 const run = promisify(execFile);
 
@@ -100,41 +92,40 @@ describe('built manifests', () => {
 });
 
 describe.each(BROWSERS)('%s with the built extension', (browser) => {
-  let server: TestServer;
-  let session: ExtensionSession;
+  const ext = useExtensionSession(browser, { page: false });
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launchExtension(browser);
-  });
+  /** A new tab at `url`; each test closes its own. */
+  async function openTab(url: string): Promise<TestPage> {
+    const page = await ext.session.newPage();
+    await page.goto(url);
+    return page;
+  }
 
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  it('runs the content script on a page served from 127.0.0.1', async () => {
-    const page = await session.newPage();
-    await page.goto(
-      server.route(
-        '/foundation.html',
-        '<!doctype html><title>Foundation</title><p>CSTO troops left Kazakhstan in January 2022.</p>',
-      ),
-    );
-    // The content script answers `active: false` until it has read the settings.
-    const reply = await session.sendToTab<MentionsReply>(
+  /** The content script answers `active: false` until it has read the settings. */
+  function activeMentions(page: TestPage): Promise<MentionsReply> {
+    return ext.session.sendToTab<MentionsReply>(
       page,
       { type: 'get-mentions' },
       { until: (answer) => answer.active },
     );
+  }
+
+  it('runs the content script on a page served from 127.0.0.1', async () => {
+    const page = await openTab(
+      ext.server.route(
+        '/foundation.html',
+        '<!doctype html><title>Foundation</title><p>CSTO troops left Kazakhstan in January 2022.</p>',
+      ),
+    );
+    const reply = await activeMentions(page);
     expect(reply.active).toBe(true);
     expect(Array.isArray(reply.mentions)).toBe(true);
     await page.close();
   });
 
   it('renders the popup', async () => {
-    const popup = await session.openPopup();
-    expect(popup.url()).toBe(session.popupUrl);
+    const popup = await ext.session.openPopup();
+    expect(popup.url()).toBe(ext.session.popupUrl);
     // Rendered by Preact into #root; what it shows belongs to the popup's own tests.
     const text = await popup.waitFor(() => document.getElementById('root')?.textContent?.trim());
     expect(text.length).toBeGreaterThan(0);
@@ -142,39 +133,32 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
   });
 
   it('gets a reply from the background', async () => {
-    const reply = await session.extension((api) => api.runtime.sendMessage({ type: 'ping' }));
+    const reply = await ext.session.extension((api) => api.runtime.sendMessage({ type: 'ping' }));
     expect(reply).toEqual({ type: 'pong', from: 'background' });
   });
 
   it('evaluates and messages on a page whose CSP forbids every script', async () => {
-    const page = await session.newPage();
-    await page.goto(
-      server.route('/strict-csp.html', {
+    const page = await openTab(
+      ext.server.route('/strict-csp.html', {
         body: '<!doctype html><title>Strict</title><p>ОДКБ</p>',
         headers: { 'content-security-policy': "default-src 'none'" },
       }),
     );
     expect(await page.evaluate((suffix: string) => document.title + suffix, '!')).toBe('Strict!');
-    // The content script answers `active: false` until it has read the settings.
-    const reply = await session.sendToTab<MentionsReply>(
-      page,
-      { type: 'get-mentions' },
-      { until: (answer) => answer.active },
-    );
+    const reply = await activeMentions(page);
     expect(reply.active).toBe(true);
     await page.close();
   });
 
   it('decodes corpus pages as their bytes are encoded, whatever their <meta> says', async () => {
-    const page = await session.newPage();
     // Declares iso-8859-15, but the collected bytes are UTF-8.
-    await page.goto(server.corpusUrl('goose3-elmondo1.html'));
+    const page = await openTab(ext.server.corpusUrl('goose3-elmondo1.html'));
     expect(await page.evaluate(() => document.body.textContent)).toContain(
       'Experimentó un gran ascenso en la banda',
     );
     // Really windows-1250.
     await page.goto(
-      server.corpusUrl(
+      ext.server.corpusUrl(
         'trafilatura-unijne-fundusze-coraz-blizej.-sejm-zaglosowal-za--polityka--rp.pl.html',
       ),
     );
@@ -183,9 +167,10 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
   });
 
   it('lets no request leave the machine', async () => {
-    const page = await session.newPage();
-    await page.goto(server.route('/offline.html', '<!doctype html><title>Offline</title>'));
-    const port = new URL(server.origin).port;
+    const page = await openTab(
+      ext.server.route('/offline.html', '<!doctype html><title>Offline</title>'),
+    );
+    const port = new URL(ext.server.origin).port;
     // A name for this machine that resolves to 127.0.0.1 proves the block is the harness's
     // doing, not a missing network; example.com stands in where the hostname resolves elsewhere.
     const local = await lookup(hostname()).catch(() => undefined);
@@ -203,17 +188,16 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
             ),
           ),
         ),
-      [server.url('/offline.html'), outside],
+      [ext.server.url('/offline.html'), outside],
     );
     expect(results).toEqual(['ok 200', 'blocked']);
-    expect(session.outsideRequests).toContain(outside);
+    expect(ext.session.outsideRequests).toContain(outside);
     await page.close();
   });
 
   it('drives hover, keys and touch like a user (pointer events reach the page)', async () => {
-    const page = await session.newPage();
-    await page.goto(
-      server.route(
+    const page = await openTab(
+      ext.server.route(
         '/input.html',
         '<!doctype html><title>Input</title><button id="b" style="position:absolute;left:0;top:0;width:200px;height:100px">B</button>',
       ),

@@ -4,17 +4,10 @@
  * change storage, and the content script in the (background) page tab follows without a reload;
  * the badge shows the count from storage.session and hides when off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MentionsReply } from '../../src/shared/messages';
-import {
-  BROWSERS,
-  launchExtension,
-  poll,
-  startServer,
-  type ExtensionSession,
-  type TestPage,
-  type TestServer,
-} from './harness';
+import { BROWSERS, poll, type TestPage } from './harness';
+import { useExtensionSession } from './session-setup';
 
 /** Plain "CSTO" three times: found by any version of the detector. */
 const THREE_MENTIONS =
@@ -28,16 +21,31 @@ interface PopupStatus {
 }
 
 describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
-  let server: TestServer;
-  let session: ExtensionSession;
-  let page: TestPage;
   let tabId: number;
   let popup: TestPage;
 
+  const ext = useExtensionSession(browser, {
+    launch: {
+      // Headless Firefox cannot click its permission prompt; with this pref it grants a
+      // permissions.request() made from a user gesture straight away, so the flow is testable.
+      // action.openPopup() needs a user gesture in Firefox unless this is on.
+      firefoxPrefs: {
+        'extensions.webextOptionalPermissionPrompts': false,
+        'extensions.openPopupWithoutUserGesture.enabled': true,
+      },
+    },
+    async setup({ server, session, page }) {
+      await page.goto(server.route('/three.html', THREE_MENTIONS));
+      await session.sendToTab(page, { type: 'get-mentions' });
+      tabId = await session.tabId(page);
+      popup = await openPopupFor(page);
+    },
+  });
+
   /** Opens the popup as a tab that describes `page`. */
   async function openPopupFor(target: TestPage): Promise<TestPage> {
-    const id = await session.tabId(target);
-    return session.openPopup(`popup/index.html?tab=${id}`);
+    const id = await ext.session.tabId(target);
+    return ext.session.openPopup(`popup/index.html?tab=${id}`);
   }
 
   function waitForState(state: string, of: TestPage = popup): Promise<PopupStatus> {
@@ -63,14 +71,14 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     }, name);
   }
 
-  function ask(target: TestPage = page): Promise<MentionsReply> {
-    return session.sendToTab<MentionsReply>(target, { type: 'get-mentions' });
+  function ask(target: TestPage = ext.page): Promise<MentionsReply> {
+    return ext.session.sendToTab<MentionsReply>(target, { type: 'get-mentions' });
   }
 
   /** The content script's reply once it satisfies `ok` (it follows storage asynchronously). */
   async function askUntil(
     ok: (reply: MentionsReply) => boolean,
-    target: TestPage = page,
+    target: TestPage = ext.page,
   ): Promise<MentionsReply> {
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -81,7 +89,7 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   }
 
   function badge(): Promise<{ text: string; title: string }> {
-    return session.extension(
+    return ext.session.extension(
       async (api, id: number) => ({
         text: await api.action.getBadgeText({ tabId: id }),
         title: await api.action.getTitle({ tabId: id }),
@@ -98,29 +106,6 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launchExtension(browser, {
-      // Headless Firefox cannot click its permission prompt; with this pref it grants a
-      // permissions.request() made from a user gesture straight away, so the flow is testable.
-      // action.openPopup() needs a user gesture in Firefox unless this is on.
-      firefoxPrefs: {
-        'extensions.webextOptionalPermissionPrompts': false,
-        'extensions.openPopupWithoutUserGesture.enabled': true,
-      },
-    });
-    page = await session.newPage();
-    await page.goto(server.route('/three.html', THREE_MENTIONS));
-    await session.sendToTab(page, { type: 'get-mentions' });
-    tabId = await session.tabId(page);
-    popup = await openPopupFor(page);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
 
   it('lists the page mentions by topic, in English, with a live count', async () => {
     const shown = await waitForState('count');
@@ -187,7 +172,7 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
       text: '3',
       title: '3 mentions with context on this page',
     });
-    const stored = await session.extension(
+    const stored = await ext.session.extension(
       (api, id: number) => api.storage.session.get(`tab:${id}`),
       tabId,
     );
@@ -195,14 +180,14 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   });
 
   it('switches off everywhere live: every open page goes inactive, the badge empties', async () => {
-    const second = await session.newPage();
-    await second.goto(server.route('/second.html', '<!doctype html><p>CSTO and CSTO</p>'));
+    const second = await ext.session.newPage();
+    await second.goto(ext.server.route('/second.html', '<!doctype html><p>CSTO and CSTO</p>'));
     // Its first answer may come before it has read the settings.
     expect((await askUntil((r) => r.active, second)).active).toBe(true);
 
     expect(await toggle('enabled')).toBe(false);
     expect((await waitForState('off')).text).toBe('Backstory is switched off.');
-    const stored = await session.extension((api) => api.storage.sync.get('settings'));
+    const stored = await ext.session.extension((api) => api.storage.sync.get('settings'));
     expect(stored).toMatchObject({ settings: { enabled: false } });
     expect(await askUntil((r) => !r.active)).toMatchObject({ active: false, mentions: [] });
     expect(await askUntil((r) => !r.active, second)).toMatchObject({ active: false, mentions: [] });
@@ -223,7 +208,7 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
       active: false,
       hostname: '127.0.0.1',
     });
-    const stored = await session.extension((api) => api.storage.sync.get('settings'));
+    const stored = await ext.session.extension((api) => api.storage.sync.get('settings'));
     expect(stored).toMatchObject({ settings: { enabled: true, disabledSites: ['127.0.0.1'] } });
     expect((await waitForBadge('')).text).toBe('');
 
@@ -252,23 +237,23 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   });
 
   it('reveals a chosen mention: the page scrolls to it', async () => {
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await ext.page.evaluate(() => window.scrollY)).toBe(0);
     await popup.evaluate(() =>
       document.querySelectorAll<HTMLButtonElement>('button.mention')[2]?.click(),
     );
-    const scrolled = await page.waitFor(() => (window.scrollY > 1000 ? window.scrollY : 0));
+    const scrolled = await ext.page.waitFor(() => (window.scrollY > 1000 ? window.scrollY : 0));
     expect(scrolled).toBeGreaterThan(1000);
   });
 
   it('works as the real toolbar popup: describes the active tab, reveals, then closes', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await ext.page.evaluate(() => window.scrollTo(0, 0));
     // Makes the page the active tab (and opens the harness's own extension page first).
-    await session.tabId(page);
-    await session.extension((api) => api.action.openPopup());
+    await ext.session.tabId(ext.page);
+    await ext.session.extension((api) => api.action.openPopup());
     // The action popup is no tab; extension.getViews() reaches its document from our page.
     const shown = await poll(
       () =>
-        session.extension((api) => {
+        ext.session.extension((api) => {
           const [view] = api.extension.getViews({ type: 'popup' });
           const status = view?.document.querySelector('.status');
           return status?.getAttribute('data-state') === 'count' ? status.textContent : null;
@@ -276,19 +261,19 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
       'the toolbar popup to show the count',
     );
     expect(shown).toBe('3 mentions with context');
-    await session.extension((api) => {
+    await ext.session.extension((api) => {
       const [view] = api.extension.getViews({ type: 'popup' });
       view?.document.querySelectorAll<HTMLButtonElement>('button.mention')[2]?.click();
     });
-    expect(await page.waitFor(() => window.scrollY > 1000)).toBe(true);
+    expect(await ext.page.waitFor(() => window.scrollY > 1000)).toBe(true);
     await poll(
-      () => session.extension((api) => api.extension.getViews({ type: 'popup' }).length === 0),
+      () => ext.session.extension((api) => api.extension.getViews({ type: 'popup' }).length === 0),
       'the toolbar popup to close',
     );
   });
 
   it('says it cannot run on a page without a content script, not "no mentions"', async () => {
-    const blank = await session.newPage();
+    const blank = await ext.session.newPage();
     await blank.goto('about:blank');
     const other = await openPopupFor(blank);
     const shown = await waitForState('unavailable', other);
@@ -299,10 +284,10 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   });
 
   it('keeps corrupt stored settings from breaking anything', async () => {
-    await session.extension((api) =>
+    await ext.session.extension((api) =>
       api.storage.sync.set({ settings: { enabled: 'no', topics: null, disabledSites: 7 } }),
     );
-    const fresh = await openPopupFor(page);
+    const fresh = await openPopupFor(ext.page);
     await waitForState('count', fresh);
     expect(
       await fresh.evaluate(() =>
@@ -321,10 +306,10 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   });
 
   it('shows the count again after the background is stopped and wakes up', async () => {
-    if (session.browser === 'chromium' && popup.browser === 'chromium') {
+    if (ext.session.browser === 'chromium' && popup.browser === 'chromium') {
       // Stop the service worker the way Chrome does when it is idle, and make sure it stopped:
       // whatever the background kept in module variables is gone now.
-      const cdp = await session.raw.context.newCDPSession(popup.raw);
+      const cdp = await ext.session.raw.context.newCDPSession(popup.raw);
       const runningWorkers = async () => {
         const { targetInfos } = await cdp.send('Target.getTargets');
         return targetInfos.filter((target) => target.type === 'service_worker').length;
@@ -352,7 +337,7 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   });
 
   it('keeps the count through a same-document navigation (history.pushState)', async () => {
-    await page.evaluate(() => history.pushState({}, '', '?section=2'));
+    await ext.page.evaluate(() => history.pushState({}, '', '?section=2'));
     // Give the browser's tab-updated events time to reach the background.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await toggle('badge')).toBe(false);
@@ -362,41 +347,43 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
   });
 
   it('follows the tab to another page and forgets the old count', async () => {
-    await page.goto(server.route('/one.html', '<!doctype html><title>One</title><p>CSTO</p>'));
+    await ext.page.goto(
+      ext.server.route('/one.html', '<!doctype html><title>One</title><p>CSTO</p>'),
+    );
     expect(await waitForBadge('1')).toEqual({
       text: '1',
       title: '1 mention with context on this page',
     });
-    await page.goto('about:blank');
+    await ext.page.goto('about:blank');
     expect(await toggle('badge')).toBe(false);
     expect(await toggle('badge')).toBe(true);
     // Let both repaints land: a stale count would come back here.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await badge()).text).toBe('');
-    const stored = await session.extension(
+    const stored = await ext.session.extension(
       (api, id: number) => api.storage.session.get(`tab:${id}`),
       tabId,
     );
     expect(stored).toEqual({});
-    await page.goto(server.route('/three.html', THREE_MENTIONS));
+    await ext.page.goto(ext.server.route('/three.html', THREE_MENTIONS));
     expect((await waitForBadge('3')).text).toBe('3');
   });
 
   // Last: in Firefox it takes away the extension's access to sites.
   it('explains withheld access to sites and asks for it again from the button', async () => {
-    if (session.browser === 'chromium') {
+    if (ext.session.browser === 'chromium') {
       // Chromium treats the manifest's hosts as required: the extension cannot revoke them
       // (the user can restrict them in chrome://extensions), so here no notice shows.
       await expect(
-        session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
+        ext.session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
       ).rejects.toThrow(/required permissions/);
       expect(await popup.evaluate(() => document.querySelector('.notice'))).toBeNull();
       return;
     }
     expect(
-      await session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
+      await ext.session.extension((api) => api.permissions.remove({ origins: ['<all_urls>'] })),
     ).toBe(true);
-    const withheld = await openPopupFor(page);
+    const withheld = await openPopupFor(ext.page);
     expect((await waitForState('no-access', withheld)).text).toBe(
       'Backstory needs access to sites to look at this page.',
     );
@@ -419,7 +406,7 @@ describe.each(BROWSERS)('%s popup, badge and settings', (browser) => {
     await waitForState('count', withheld);
     expect(await withheld.evaluate(() => document.querySelector('.notice'))).toBeNull();
     expect(
-      await session.extension((api) => api.permissions.contains({ origins: ['<all_urls>'] })),
+      await ext.session.extension((api) => api.permissions.contains({ origins: ['<all_urls>'] })),
     ).toBe(true);
     await withheld.close();
   });
