@@ -2,11 +2,24 @@
  * Chromium with the built extension, driven by playwright-core over CDP. Debian's chromium
  * still honours --load-extension (branded Chrome 137+ dropped it).
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { callExpression, DEFAULT_VIEWPORT, isLocal, makeScratch, poll } from './common';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  bumpManifestVersion,
+  callExpression,
+  DEFAULT_VIEWPORT,
+  isLocal,
+  makeScratch,
+  poll,
+} from './common';
 import { requireBuild, requireExecutable } from './paths';
 import { sessionHelpers } from './session';
-import type { ExtensionSession, LaunchOptions, PageFunction, TestPage } from './types';
+import type {
+  ExtensionSession,
+  LaunchOptions,
+  PageFunction,
+  ReportedError,
+  TestPage,
+} from './types';
 
 const FLAGS = [
   // Root in a container has no user namespaces for the sandbox.
@@ -18,16 +31,30 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
+  // Lets the harness load the extension again over CDP (Extensions.loadUnpacked) to update it
+  // in place; runtime.reload() of a --load-extension copy does not come back here.
+  '--enable-unsafe-extension-debugging',
   // Every host name fails to resolve except the test server's: nothing leaves the machine.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
 
 function wrapPage(page: Page, context: BrowserContext): TestPage {
+  const errors: ReportedError[] = [];
+  // Content scripts' console calls and uncaught errors arrive here too (isolated worlds).
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push({ kind: 'console', text: message.text(), source: page.url() });
+    }
+  });
+  page.on('pageerror', (error) => {
+    errors.push({ kind: 'uncaught', text: String(error.message), source: page.url() });
+  });
   const evaluate = async <A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> =>
     (await page.evaluate(callExpression(fn, args))) as R;
   return {
     browser: 'chromium',
     raw: page,
+    errors,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -89,6 +116,29 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       if (!isLocal(request.url())) outsideRequests.push(request.url());
     });
 
+    const extensionErrors: ReportedError[] = [];
+    const isOurs = (url: string): boolean => url.startsWith(`${extensionOrigin}/`);
+    ctx.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      // Without a page the message comes from a worker: the extension's service worker.
+      const source = message.page()?.url() ?? message.location().url;
+      if (!message.page() || isOurs(source)) {
+        extensionErrors.push({ kind: 'console', text: message.text(), source });
+      }
+    });
+    ctx.on('weberror', (webError) => {
+      const source = webError.page()?.url() ?? '';
+      if (isOurs(source)) {
+        extensionErrors.push({ kind: 'uncaught', text: webError.error().message, source });
+      }
+    });
+    // The newest worker is the running version's (an updated extension starts a new one).
+    const currentWorker = (): Worker =>
+      ctx
+        .serviceWorkers()
+        .filter((worker) => isOurs(worker.url()))
+        .at(-1) ?? serviceWorker;
+
     // Playwright opens the persistent context with one blank tab; reuse it first.
     let spare: Page | undefined = ctx.pages()[0];
     const newPage = async (): Promise<TestPage> => {
@@ -96,7 +146,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       spare = undefined;
       return wrapPage(page, ctx);
     };
-    const helpers = sessionHelpers({
+    const { resetHelperPage, ...helpers } = sessionHelpers({
       extensionOrigin,
       newPage,
       openExtensionPage: (page, url) => page.goto(url),
@@ -108,12 +158,43 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
         context: ctx,
         // Chromium stops an idle service worker and starts a new one on the next event.
         get serviceWorker() {
-          return ctx.serviceWorkers()[0] ?? serviceWorker;
+          return currentWorker();
         },
       },
       ...helpers,
       newPage,
       outsideRequests,
+      extensionErrors,
+      async updateExtension() {
+        const version = await bumpManifestVersion(scratch.extension);
+        const browser = ctx.browser();
+        if (!browser) throw new Error('No browser behind the persistent context');
+        const cdp = await browser.newBrowserCDPSession();
+        try {
+          // The same folder gives the same id: Chromium replaces the installed version.
+          await cdp.send('Extensions.loadUnpacked', { path: scratch.extension });
+        } finally {
+          await cdp.detach().catch(() => undefined);
+        }
+        await resetHelperPage();
+        await poll(
+          async () => {
+            const worker = currentWorker();
+            const running = await worker.evaluate(
+              () =>
+                (
+                  globalThis as unknown as {
+                    chrome: { runtime: { getManifest(): { version: string } } };
+                  }
+                ).chrome.runtime.getManifest().version,
+            );
+            return running === version;
+          },
+          `version ${version}'s service worker`,
+          { timeoutMs: 15_000 },
+        );
+        return version;
+      },
       async close() {
         await ctx.close().catch(() => undefined);
         await scratch.remove();

@@ -1,5 +1,5 @@
 /** Pieces both browser launchers share. */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -85,3 +85,18 @@ export async function makeScratch(distDir: string, prefix: string): Promise<Scra
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 } as const;
+
+/**
+ * Raises the last part of the manifest version in an unpacked extension folder (0.1.0 →
+ * 0.1.1), so loading it again is an update, as a store would deliver it. Returns the new one.
+ */
+export async function bumpManifestVersion(extensionDir: string): Promise<string> {
+  const file = path.join(extensionDir, 'manifest.json');
+  const text = await readFile(file, 'utf8');
+  const manifest = JSON.parse(text) as { version: string };
+  const parts = manifest.version.split('.').map(Number);
+  parts[parts.length - 1] = (parts.at(-1) ?? 0) + 1;
+  manifest.version = parts.join('.');
+  await writeFile(file, JSON.stringify(manifest, null, 2) + '\n');
+  return manifest.version;
+}

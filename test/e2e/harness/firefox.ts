@@ -5,10 +5,23 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/lib/manifest';
-import { callExpression, DEFAULT_VIEWPORT, isLocal, makeScratch, poll } from './common';
+import {
+  bumpManifestVersion,
+  callExpression,
+  DEFAULT_VIEWPORT,
+  isLocal,
+  makeScratch,
+  poll,
+} from './common';
 import { requireBuild, requireExecutable } from './paths';
 import { sessionHelpers } from './session';
-import type { ExtensionSession, LaunchOptions, PageFunction, TestPage } from './types';
+import type {
+  ExtensionSession,
+  LaunchOptions,
+  PageFunction,
+  ReportedError,
+  TestPage,
+} from './types';
 
 /** A dead proxy for everything but 127.0.0.1/localhost: nothing leaves the machine. */
 const OFFLINE_PREFS = {
@@ -41,14 +54,30 @@ interface FirefoxPage {
   openExtensionPage(url: string): Promise<void>;
 }
 
-function wrapPage(page: Page): FirefoxPage {
+function wrapPage(page: Page, onError: (error: ReportedError) => void): FirefoxPage {
   // puppeteer's page.url() stays at the previous URL after the moz-extension:// dance below.
   let extensionUrl: string | undefined;
+  const errors: ReportedError[] = [];
+  const report = (error: ReportedError): void => {
+    errors.push(error);
+    onError(error);
+  };
+  // Over BiDi, content scripts' console calls and uncaught errors arrive here too.
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      report({ kind: 'console', text: message.text(), source: testPage.url() });
+    }
+  });
+  page.on('pageerror', (error) => {
+    const text = error instanceof Error ? error.message : String(error);
+    report({ kind: 'uncaught', text, source: testPage.url() });
+  });
   const evaluate = async <A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> =>
     (await page.evaluate(callExpression(fn, args))) as R;
   const testPage: TestPage = {
     browser: 'firefox',
     raw: page,
+    errors,
     async goto(url) {
       extensionUrl = undefined;
       await page.goto(url, { waitUntil: 'load' });
@@ -132,6 +161,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     const extensionOrigin = `moz-extension://${uuid}`;
 
     const outsideRequests: string[] = [];
+    const extensionErrors: ReportedError[] = [];
     const wrappers = new WeakMap<TestPage, FirefoxPage>();
     let spare: Page | undefined = (await b.pages())[0];
     const newPage = async (): Promise<TestPage> => {
@@ -140,11 +170,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       page.on('request', (request) => {
         if (!isLocal(request.url())) outsideRequests.push(request.url());
       });
-      const wrapper = wrapPage(page);
+      const wrapper = wrapPage(page, (error) => {
+        if (error.source.startsWith(`${extensionOrigin}/`)) extensionErrors.push(error);
+      });
       wrappers.set(wrapper.page, wrapper);
       return wrapper.page;
     };
-    const helpers = sessionHelpers({
+    const { resetHelperPage, ...helpers } = sessionHelpers({
       extensionOrigin,
       newPage,
       openExtensionPage: async (page, url) => {
@@ -160,6 +192,24 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       ...helpers,
       newPage,
       outsideRequests,
+      extensionErrors,
+      async updateExtension() {
+        const version = await bumpManifestVersion(scratch.extension);
+        // Installing a temporary add-on with the id of an installed one upgrades it in place.
+        await b.installExtension(scratch.extension);
+        await resetHelperPage();
+        await poll(
+          () =>
+            helpers.extension(
+              // Runs in the extension page: the version travels as an argument.
+              (api, wanted: string) => api.runtime.getManifest().version === wanted,
+              version,
+            ),
+          `version ${version}'s extension pages`,
+          { timeoutMs: 15_000 },
+        );
+        return version;
+      },
       async close() {
         await b.close().catch(() => undefined);
         await scratch.remove();

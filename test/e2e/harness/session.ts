@@ -22,6 +22,11 @@ export interface SessionHelpers {
   extension<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
   tabId(page: TestPage): Promise<number>;
   sendToTab<R = unknown>(page: TestPage, message: unknown, options?: SendOptions<R>): Promise<R>;
+  /**
+   * Closes the helper page (if the browser has not already) so the next call opens a new one:
+   * after an update the old page belongs to the old version. For the launchers, not for tests.
+   */
+  resetHelperPage(): Promise<void>;
 }
 
 export function sessionHelpers(core: SessionCore): SessionHelpers {
@@ -40,6 +45,14 @@ export function sessionHelpers(core: SessionCore): SessionHelpers {
   function helper(): Promise<TestPage> {
     helperPage ??= openPopup();
     return helperPage;
+  }
+
+  async function resetHelperPage(): Promise<void> {
+    const old = helperPage;
+    helperPage = undefined;
+    if (!old) return;
+    const page = await old.catch(() => undefined);
+    await page?.close().catch(() => undefined);
   }
 
   async function extension<A extends unknown[], R>(
@@ -102,5 +115,6 @@ export function sessionHelpers(core: SessionCore): SessionHelpers {
     extension,
     tabId,
     sendToTab,
+    resetHelperPage,
   };
 }

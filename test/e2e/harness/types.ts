@@ -17,7 +17,20 @@ export type ExtensionFunction<A extends unknown[], R> = (
   ...args: A
 ) => R | Promise<R>;
 
+/** A console error or an uncaught exception, as the driver reported it. */
+export interface ReportedError {
+  kind: 'console' | 'uncaught';
+  text: string;
+  /** Where it was seen: the page's URL, or the service worker's. */
+  source: string;
+}
+
 interface PageApi {
+  /**
+   * Console errors and uncaught exceptions in this tab since it was opened, from the page and
+   * from the extension's content scripts (both drivers report the isolated world too).
+   */
+  readonly errors: readonly ReportedError[];
   /** Navigates and waits for the load event. */
   goto(url: string): Promise<void>;
   /** Runs `fn(...args)` in the page's main world; args and result must survive JSON. */
@@ -83,6 +96,21 @@ interface SessionApi {
   sendToTab<R = unknown>(page: TestPage, message: unknown, options?: SendOptions<R>): Promise<R>;
   /** Requests the browsers made to hosts other than 127.0.0.1/localhost (all were blocked). */
   readonly outsideRequests: readonly string[];
+  /**
+   * Errors seen in the extension's own contexts: its pages (popup, the helper page) in both
+   * browsers, and the service worker's console in Chromium. Firefox's background page is not
+   * visible to the driver, so its errors are not here.
+   */
+  readonly extensionErrors: readonly ReportedError[];
+  /**
+   * Updates the extension in place, as a store update would, with tabs left open: the private
+   * copy's manifest version is raised and the browser loads it again from there (Chromium: CDP
+   * `Extensions.loadUnpacked`, Firefox: installing the temporary add-on again), so the old
+   * version's content scripts lose their context and `runtime.onInstalled` fires with reason
+   * "update". Resolves with the new version once its background answers. The browser closes the
+   * extension's open pages; `extension()` opens a fresh helper page.
+   */
+  updateExtension(): Promise<string>;
   close(): Promise<void>;
 }
 
