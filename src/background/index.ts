@@ -7,6 +7,7 @@ import { isMessage, type Message, type PongReply } from '../shared/messages';
 import { watchSettings } from '../shared/settings';
 import { injectCardUi } from './card-ui';
 import { forgetTab, recordCount, refreshFromPage, repaintAll } from './badge';
+import { onInstalled } from './reinject';
 import { reportingTab } from './sender';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -24,6 +25,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   }
   return undefined;
 });
+
+// Chrome leaves tabs that were open before an install or update without the content script.
+browser.runtime.onInstalled.addListener(onInstalled);
 
 // Badge bookkeeping: counts live in storage.session (see badge.ts), so drop them with the page.
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -40,7 +40,13 @@ function main(): void {
       return undefined;
     }
   };
-  const onTakeover = (): void => app.teardown();
+  const onTakeover = (): void => {
+    try {
+      app.teardown();
+    } catch {
+      // The old copy's context may be dead (extension updated); its error is not the page's.
+    }
+  };
   const app = new Backstory(() => {
     document.removeEventListener(eventName, onTakeover);
     try {
