@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { findMentions, TOPICS } from '../src/core/find-mentions';
+import { findMentions } from '../src/core/find-mentions';
+import { TOPICS } from '../src/core/vocabulary';
 import { htmlToText } from './lib/html-text';
 import { CORPUS_PAGES } from './lib/paths';
 import { naiveReference, referenceScan, shardedReference } from './lib/reference-scan';

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   try {
     const page = browser.page;
     const url = server.publish('p', {
-      body: preparePage(bytes, 'mentions'),
+      body: preparePage(bytes, process.env.VARIANT === 'as-is' ? 'as-is' : 'mentions'),
       charset: charsetOf(bytes),
     });
     const cdp = await page.createCDPSession();

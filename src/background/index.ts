@@ -6,6 +6,7 @@ import browser, { type Runtime } from '../shared/browser';
 import { isMessage, type Message, type PongReply } from '../shared/messages';
 import { watchSettings } from '../shared/settings';
 import { injectCardUi } from './card-ui';
+import { injectFile } from './inject-file';
 import { forgetTab, recordCount, refreshFromPage, repaintAll } from './badge';
 import { onInstalled } from './reinject';
 import { reportingTab } from './sender';
@@ -19,6 +20,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     return Promise.resolve(reply);
   }
   if (message.type === 'load-card-ui') return injectCardUi(sender);
+  if (message.type === 'load-detector') return injectFile(sender, 'detector.js');
   if (message.type === 'mentions-changed') {
     const tab = reportingTab(sender);
     return tab ? recordCount(tab.tabId, message.count, tab.hostname) : undefined;

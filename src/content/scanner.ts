@@ -2,9 +2,21 @@
  * Reads subtrees of the page and keeps the registry's highlights in step with them. Work is a
  * queue of root elements, taken in batches: a batch's roots first lose their old mentions, then
  * are read afresh one after another in time slices.
+ *
+ * Reading a root starts with the pre-check on its whole text (`textContent`: one native call, no
+ * node visited from script); most pages, and most subtrees a page re-renders, end there. Only a
+ * root that passes is walked node by node, with the matcher (detector.js) loaded on first need.
  */
-import { findMentions, mayContainMention } from '../core/find-mentions';
+import type { FindMentions } from '../core/detector/finder';
+import type { StemFlags } from '../core/detector/precheck';
+import {
+  anyMentionPossible,
+  mayContainMention,
+  STEM_OVERLAP,
+  stemsInRange,
+} from '../core/may-contain-mention';
 import type { TopicId } from '../core/types';
+import { loadFindMentions } from './detector/load-detector';
 import { MentionRegistry } from './mention-registry';
 import { sliceDeadline, yieldToMain } from './scheduling';
 import { SegmentWalker } from './segment-walker';
@@ -14,6 +26,8 @@ import { positionsOf, type TextSegment } from './text-segment';
 const MIN_MENTION_LENGTH = 4;
 /** A root whose walk the page kept pulling away is given up after this many restarts. */
 const MAX_RESTARTS = 3;
+/** Characters of a root's text pre-checked between two clock reads (~1 ms of regex work). */
+const PRECHECK_PIECE = 200_000;
 
 export interface ScannerOptions {
   /** Our card host, never read. */
@@ -113,9 +127,17 @@ export class Scanner {
   /** Returns false if the page removed the node the walk was paused at. */
   private async scanRoot({ root, reason }: Job, generation: number): Promise<boolean> {
     if (!root.isConnected) return true;
+    if (!(await this.mayHoldMention(root, reason, generation))) return true;
+    let find: FindMentions;
+    try {
+      find = await loadFindMentions();
+    } catch {
+      return true; // No matcher (context gone, injection refused): highlight nothing.
+    }
+    if (generation !== this.generation || !root.isConnected) return true;
     const topics = this.options.topics();
     const walker = new SegmentWalker(root, this.options.host, (segment) =>
-      this.detect(segment, topics),
+      this.detect(segment, topics, find),
     );
     for (;;) {
       const started = performance.now();
@@ -130,7 +152,42 @@ export class Scanner {
     return true;
   }
 
-  private detect(segment: TextSegment<Text>, topics: ReadonlySet<TopicId>): void {
+  /**
+   * The pre-check over the root's whole text, in pieces between which the clock is read (a
+   * 2.5 MB page is a few ms of regex work). Text of skipped subtrees (scripts, inputs) is read
+   * too: it can only make the answer "maybe", never hide a mention.
+   */
+  private async mayHoldMention(
+    root: Element,
+    reason: ScanReason,
+    generation: number,
+  ): Promise<boolean> {
+    let started = performance.now();
+    const text = root.textContent ?? '';
+    if (text.length < MIN_MENTION_LENGTH) return false;
+    let deadline = sliceDeadline();
+    let stems: StemFlags | null = null;
+    for (let from = 0; from < text.length; from += PRECHECK_PIECE) {
+      const to = Math.min(text.length, from + PRECHECK_PIECE + STEM_OVERLAP);
+      stems = stemsInRange(text, from, to, stems);
+      if (anyMentionPossible(stems)) break;
+      if (to < text.length && performance.now() > deadline) {
+        if (reason === 'mutation') this.options.charge(performance.now() - started);
+        await yieldToMain();
+        if (generation !== this.generation) return false;
+        started = performance.now();
+        deadline = sliceDeadline();
+      }
+    }
+    if (reason === 'mutation') this.options.charge(performance.now() - started);
+    return anyMentionPossible(stems);
+  }
+
+  private detect(
+    segment: TextSegment<Text>,
+    topics: ReadonlySet<TopicId>,
+    findMentions: FindMentions,
+  ): void {
     const { text } = segment;
     if (text.length < MIN_MENTION_LENGTH || !mayContainMention(text)) return;
     for (const mention of findMentions(text)) {

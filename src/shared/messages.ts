@@ -22,6 +22,8 @@ export type Message =
   | { type: 'reveal-mention'; index: number }
   /** Content → background: inject card-ui.js (the card, loaded on first use) into this frame. */
   | { type: 'load-card-ui' }
+  /** Content → background: inject detector.js (the matcher, loaded once the pre-check hits). */
+  | { type: 'load-detector' }
   /** Background → content: the keyboard command: go to the next mention and open its card. */
   | { type: 'next-mention' };
 

@@ -5,7 +5,8 @@
  * content script uses its defaults) and answers in a new task, as the real API answers after an
  * IPC round trip: the scan then starts in a task of its own, not inside the injection. Messages
  * are recorded with their time: a `mentions-changed` message is the content script's "first
- * scan complete" signal; `load-card-ui` is answered as the background answers it.
+ * scan complete" signal; `load-card-ui` and `load-detector` are answered as the background
+ * answers them.
  */
 export interface SentMessage {
   at: number;
@@ -38,9 +39,9 @@ function later<T>(value: T): Promise<T> {
 }
 
 /**
- * What the background does on `load-card-ui` (scripting.executeScript of card-ui.js into the
- * asking frame), done from the page: a <script> from the build served under /ext/, removed again
- * once it has run. The content script asks during the hover delay, before the card is measured.
+ * What the background does on `load-card-ui` and `load-detector` (scripting.executeScript of
+ * card-ui.js or detector.js into the asking frame), done from the page: a <script> from the
+ * build served under /ext/, removed again once it has run.
  */
 function injectScript(src: string): Promise<undefined> {
   return new Promise((resolve, reject) => {
@@ -86,8 +87,10 @@ export function installExtensionStub(extensionBase: string, sent: SentMessage[])
     getManifest: () => ({ manifest_version: 3, version: '0.0.0' }),
     sendMessage: (message: unknown) => {
       sent.push({ at: performance.now(), message });
-      if ((message as { type?: unknown }).type === 'load-card-ui') {
-        return injectScript(new URL('card-ui.js', extensionBase).href);
+      const type = (message as { type?: unknown }).type;
+      if (type === 'load-card-ui') return injectScript(new URL('card-ui.js', extensionBase).href);
+      if (type === 'load-detector') {
+        return injectScript(new URL('detector.js', extensionBase).href);
       }
       return Promise.resolve(undefined);
     },

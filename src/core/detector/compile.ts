@@ -1,88 +1,78 @@
 /**
- * Compiles topic data, once at module load, into: one candidate regex (a single alternation, one
- * capturing group per alias, in data order so longer phrases listed first win), the context-set
- * regexes, and a small pre-check regex of literal stems.
+ * Compiles topic data into VocabularyData (vocabulary-data.ts): per alias its regex source and
+ * flags, the context sets' sources, and the pre-check stems with, per alias, the clause saying
+ * which stems a text needs before that alias can match in it.
  *
- * No /u flag anywhere: with it, V8 spends milliseconds per character class building Unicode case
- * closures, and the vocabulary has hundreds of classes, all compiled on the first call on each
- * page. The data's `\p{L}` becomes a plain negated class (boundaries.ts), and /i without /u still
- * folds case for every BMP script the vocabulary uses (Cyrillic, Greek, Latin with diacritics).
+ * Runs in Node only: at build time (the content script ships the result, not this code) and in
+ * the tests and tools. Regexes are created here only to check the data, never kept.
+ *
+ * No /u flag in any source: with it, V8 spends milliseconds per character class building Unicode
+ * case closures, and the vocabulary has hundreds of classes. The data's `\p{L}` becomes a plain
+ * negated class (boundaries.ts), and /i without /u still folds case for every BMP script the
+ * vocabulary uses (Cyrillic, Greek, Latin with diacritics).
  */
 import type { TopicId } from '../types';
 import type { AliasData, ContextSetData, TopicVocabulary } from './topic-data';
-import { NO_WORD_CHAR_AHEAD, NO_WORD_CHAR_BEHIND } from './boundaries';
-import { literalStems, patternToSource, stemToSource } from './pattern-syntax';
+import type {
+  AliasEntry,
+  Clause,
+  ContextSetEntry,
+  Script,
+  ShardEntry,
+  VocabularyData,
+} from './vocabulary-data';
+import { literalStems } from './literal-stems';
+import { patternToSource, stemToSource } from './pattern-syntax';
+import {
+  aliasSource,
+  contextSetFlags,
+  contextSetSource,
+  endAnchoredSource,
+  exactSource,
+  shardSource,
+} from './sources';
 
-export interface CompiledAlias {
-  topic: TopicId;
-  data: AliasData;
-  /** Sticky regex of this alias alone, for retrying the other aliases at a rejected position. */
-  sticky: RegExp;
-  /** Anchored, case-sensitive form, for aliases that must match case-sensitively. */
-  exact: RegExp | null;
-  leftBoundary: boolean;
-  /** Anchored at the end: tested on the text before the match. */
-  precededBy: RegExp | null;
-  notPrecededBy: RegExp | null;
-  requires: readonly string[];
-  forbids: readonly string[];
-  unless: readonly string[];
-  unlessNearer: readonly string[];
-}
+/** Branches per shard; measured: V8 stays fast up to ~50 branches, then degrades steeply. */
+const MAX_SHARD_ALIASES = 40;
 
-export interface CompiledContextSet {
-  regex: RegExp;
-  window: number | null;
-}
+/** Long enough to be rare ("Collecti", not "Colle"). */
+const DERIVED_STEM_CHARS = 24;
 
-/**
- * A slice of the candidate alternation. V8's regex engine slows down sharply (far worse than
- * linearly) once an alternation has more than ~50 branches, so the aliases are split into shards
- * of at most MAX_SHARD_ALIASES, grouped by script; a shard whose script is absent from the text
- * (no Cyrillic letter, say) is skipped after one cheap `gate` test.
- */
-export interface CandidateShard {
-  /** Global regex; capturing group k + 1 belongs to aliases[k]. */
-  regex: RegExp;
-  aliases: CompiledAlias[];
-  /** Run the shard only when this matches the text (null: always). */
-  gate: RegExp | null;
-}
-
-export interface CompiledDetector {
-  shards: CandidateShard[];
-  /** Keyed `${topic}:${name}`. */
-  contextSets: Map<string, CompiledContextSet>;
-  precheck: RegExp;
+/** Compiles `source` once to check it, so that bad data fails naming where it comes from. */
+function checkRegex(source: string, flags: string, where: string): void {
+  try {
+    new RegExp(source, flags);
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
+  }
 }
 
 function assertNoCapturingGroups(source: string, where: string): void {
+  checkRegex(source, 'i', where);
   const groups = (new RegExp(`(?:${source})|`).exec('') as RegExpExecArray).length - 1;
   if (groups !== 0) throw new Error(`${where}: use (?:…) instead of capturing groups`);
 }
 
-function aliasSource(alias: AliasData, where: string, check: boolean): string {
-  const sources = alias.patterns.map((pattern) => {
-    const source = patternToSource(pattern);
-    if (check) assertNoCapturingGroups(source, `${where} pattern ${pattern}`);
-    return source;
-  });
-  const boundary = alias.boundary ?? 'both';
-  return `(?:${sources.join('|')})${boundary === 'both' ? NO_WORD_CHAR_AHEAD : ''}`;
+/** Checks every pattern of an entry on its own, so an error names the pattern. */
+function checkPatterns(patterns: readonly string[], where: string): void {
+  for (const pattern of patterns) {
+    assertNoCapturingGroups(patternToSource(pattern), `${where} pattern ${pattern}`);
+  }
 }
 
 /**
- * Pre-check stems for an alias: its explicit `stems` when given (every match contains one of
- * them), else the literal prefix of each pattern.
+ * Pre-check stems of an alias: its explicit `stems` when given (every match contains one of
+ * them), else the literal prefix of each pattern; null when some pattern has no literal prefix.
  */
-function aliasStems(alias: AliasData, where: string): string[] {
+function aliasStems(alias: AliasData): string[] | null {
   if (alias.stems !== undefined && alias.stems.length > 0) return [...alias.stems];
-  return alias.patterns.flatMap((pattern) => {
+  const stems: string[] = [];
+  for (const pattern of alias.patterns) {
     const derived = literalStems(pattern, DERIVED_STEM_CHARS);
-    if (derived === null)
-      throw new Error(`${where}: no literal stem in "${pattern}"; give "stems"`);
-    return derived;
-  });
+    if (derived === null) return null;
+    stems.push(...derived);
+  }
+  return stems;
 }
 
 /** Pre-check stems for a context set: derived prefixes plus `extraStems` for the patterns
@@ -98,56 +88,102 @@ function contextStems(set: ContextSetData, where: string): string[] {
   return stems;
 }
 
-/** Long enough to be rare ("Collecti", not "Colle"). */
-const DERIVED_STEM_CHARS = 8;
-
-function compileContextSet(set: ContextSetData, where: string, check: boolean): CompiledContextSet {
-  const bounded = set.patterns.map(patternToSource);
-  const unbounded = (set.unboundedPatterns ?? []).map(patternToSource);
-  if (check)
-    for (const source of [...bounded, ...unbounded]) assertNoCapturingGroups(source, where);
-  const parts: string[] = [];
-  if (bounded.length > 0) {
-    parts.push(`${NO_WORD_CHAR_BEHIND}(?:${bounded.join('|')})${NO_WORD_CHAR_AHEAD}`);
-  }
-  if (unbounded.length > 0) parts.push(`(?:${unbounded.join('|')})`);
-  const flags = set.caseSensitive === true ? 'g' : 'gi';
-  return { regex: new RegExp(parts.join('|') || '(?!)', flags), window: set.window ?? null };
+function compileContextSet(set: ContextSetData, where: string): ContextSetEntry {
+  checkPatterns([...set.patterns, ...(set.unboundedPatterns ?? [])], where);
+  const entry = withoutDefaults({
+    patterns: set.patterns,
+    unboundedPatterns: set.unboundedPatterns,
+    caseSensitive: set.caseSensitive,
+    window: set.window,
+  });
+  checkRegex(contextSetSource(entry), contextSetFlags(entry), where);
+  return entry;
 }
 
-function endAnchored(pattern: string | undefined): RegExp | null {
-  return pattern === undefined ? null : new RegExp(`(?:${patternToSource(pattern)})$`, 'i');
+/** Drops the fields holding a default (false, undefined, []): the bundle carries less. */
+function withoutDefaults<T extends object>(entry: T): T {
+  return Object.fromEntries(
+    Object.entries(entry).filter(
+      ([, value]) =>
+        value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as T;
 }
 
 function qualify(topic: TopicId, names: readonly string[] | undefined): string[] {
   return (names ?? []).map((name) => (name.includes(':') ? name : `${topic}:${name}`));
 }
 
-export function compileTopics(
-  topics: readonly TopicVocabulary[],
-  /**
-   * Checking the data costs a regex compile per pattern (tens of ms in all): the content script,
-   * which compiles the same shipped data on every page, skips it; the tests and tools check.
-   */
-  options: { checkPatterns?: boolean } = {},
-): CompiledDetector {
-  const check = options.checkPatterns ?? true;
-  const byScript = new Map<Script, { alias: CompiledAlias; source: string }[]>();
-  const contextSets = new Map<string, CompiledContextSet>();
+/** Collects raw stems and clauses; numbers them against the final stem list at the end. */
+class ClauseBuilder {
+  private readonly raw: { anyOf: string[] | null; andAnyOf: string[] | null }[] = [];
+
+  add(anyOf: string[] | null, andAnyOf: string[] | null): number {
+    this.raw.push({ anyOf, andAnyOf });
+    return this.raw.length - 1;
+  }
+
+  /** The stems, what each implies, and each clause (deduplicated) over their indices. */
+  finish(): { stems: string[]; implies: number[][]; clauses: Clause[]; clauseOf: number[] } {
+    const all = this.raw.flatMap((clause) => [...(clause.anyOf ?? []), ...(clause.andAnyOf ?? [])]);
+    // Longest first: at one position the stem finder reports the first alternative that
+    // matches, so the longest; the shorter stems it starts with are implied (below).
+    const stems = [...new Set(all.map(normaliseStem))].sort(
+      (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    const index = new Map(stems.map((stem, i) => [stem, i]));
+    const implies = stems.map((stem, i) =>
+      stems.flatMap((other, j) => (j !== i && stem.startsWith(other) ? [j] : [])),
+    );
+    const toIndices = (list: string[] | null): number[] | null =>
+      list === null
+        ? null
+        : [...new Set(list.map((stem) => index.get(normaliseStem(stem)) as number))].sort(
+            (a, b) => a - b,
+          );
+    const clauses: Clause[] = [];
+    const byKey = new Map<string, number>();
+    const clauseOf = this.raw.map((raw) => {
+      const clause = { anyOf: toIndices(raw.anyOf), andAnyOf: toIndices(raw.andAnyOf) };
+      const key = JSON.stringify(clause);
+      let found = byKey.get(key);
+      if (found === undefined) {
+        found = clauses.push(clause) - 1;
+        byKey.set(key, found);
+      }
+      return found;
+    });
+    return { stems, implies, clauses, clauseOf };
+  }
+}
+
+/**
+ * One spelling per stem, as the stem finder matches it: lower case (it runs with /i), one space
+ * for any run of spaces, one hyphen for any dash, one apostrophe for any apostrophe
+ * (pattern-syntax.ts widens each back), so "prefix of" between stems means what it says.
+ */
+function normaliseStem(stem: string): string {
+  return stem
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2010-\u2014]/g, '-')
+    .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
+}
+
+export function compileVocabulary(topics: readonly TopicVocabulary[]): VocabularyData {
+  const contextSets: Record<string, ContextSetEntry> = {};
   const setData = new Map<string, ContextSetData>();
   for (const topic of topics) {
     for (const [name, set] of Object.entries(topic.contextSets)) {
       const key = `${topic.topic}:${name}`;
-      contextSets.set(key, compileContextSet(set, key, check));
+      contextSets[key] = compileContextSet(set, key);
       setData.set(key, set);
     }
   }
-  const setStems = (key: string): string[] => {
-    const set = setData.get(key);
-    if (set === undefined) return [];
-    return contextStems(set, key);
-  };
-  const stems = new Set<string>();
+  // Only the sets some alias `requires` need stems (a `forbids` set never makes a match possible).
+  const setStems = (key: string): string[] => contextStems(setData.get(key) as ContextSetData, key);
+  const clauses = new ClauseBuilder();
+  const byScript = new Map<Script, AliasEntry[]>();
   for (const topic of topics) {
     topic.aliases.forEach((alias, index) => {
       const where = `${topic.topic} alias ${index} (${alias.patterns[0] ?? ''})`;
@@ -155,80 +191,69 @@ export function compileTopics(
       const forbids = qualify(topic.topic, alias.forbids);
       const unless = qualify(topic.topic, alias.unless);
       const unlessNearer = qualify(topic.topic, alias.unlessNearer);
+      const entries: AliasEntry[] = [];
       for (const name of [...requires, ...forbids, ...unless, ...unlessNearer]) {
-        if (!contextSets.has(name)) throw new Error(`${where}: unknown context set ${name}`);
+        if (contextSets[name] === undefined)
+          throw new Error(`${where}: unknown context set ${name}`);
       }
-      // One compiled alias per script its patterns are written in, so each lands in its shard.
+      // One entry per script its patterns are written in, so each lands in its shard.
       for (const [script, patterns] of groupByScript(alias.patterns)) {
-        const part: AliasData = { ...alias, patterns };
-        const source = aliasSource(part, where, check);
-        const compiled: CompiledAlias = {
+        checkPatterns(patterns, where);
+        const entry: AliasEntry = withoutDefaults({
           topic: topic.topic,
-          data: alias,
-          sticky: new RegExp(source, 'iy'),
-          exact:
-            alias.caseSensitive === true
-              ? new RegExp(`^(?:${patterns.map(patternToSource).join('|')})$`)
-              : null,
-          leftBoundary: (alias.boundary ?? 'both') !== 'none',
-          precededBy: endAnchored(alias.precededBy),
-          notPrecededBy: endAnchored(alias.notPrecededBy),
+          patterns,
+          clause: -1,
+          caseSensitive: alias.caseSensitive,
+          boundary: alias.boundary === 'both' ? undefined : alias.boundary,
+          quoted: alias.quoted,
+          notAtSentenceStart: alias.notAtSentenceStart,
+          absorbedByPrevious: alias.absorbedByPrevious,
+          precededBy: alias.precededBy,
+          notPrecededBy: alias.notPrecededBy,
           requires,
           forbids,
           unless,
           unlessNearer,
-        };
-        const list = byScript.get(script) ?? [];
-        list.push({ alias: compiled, source });
-        byScript.set(script, list);
+        });
+        checkRegex(aliasSource(entry), 'iy', where);
+        if (entry.caseSensitive === true) checkRegex(exactSource(entry), '', where);
+        for (const pattern of [entry.precededBy, entry.notPrecededBy]) {
+          if (pattern !== undefined) checkRegex(endAnchoredSource(pattern), 'i', where);
+        }
+        byScript.set(script, [...(byScript.get(script) ?? []), entry]);
+        entries.push(entry);
       }
-      // The pre-check must fire wherever a mention is possible: on the alias itself, or, for a
-      // common word that needs context, on that context (which has to be in the same text).
-      const own =
-        requires.length > 0 && alias.stems === undefined
-          ? requires.flatMap(setStems)
-          : aliasStems(alias, where);
-      for (const stem of own) stems.add(stem);
+      // A mention needs its own stem in the text and, for an alias that needs context, a stem
+      // of that context too (the context must be in the same sentence, so in the same text).
+      const own = aliasStems(alias);
+      const context = requires.length > 0 ? requires.flatMap(setStems) : null;
+      if (own === null && context === null) {
+        throw new Error(`${where}: no literal stem in its patterns; give "stems"`);
+      }
+      const clause = clauses.add(own, context);
+      for (const entry of entries) entry.clause = clause;
     });
   }
-  const shards: CandidateShard[] = [];
+  const shards: ShardEntry[] = [];
   for (const [script, entries] of byScript) {
     for (let from = 0; from < entries.length; from += MAX_SHARD_ALIASES) {
-      const slice = entries.slice(from, from + MAX_SHARD_ALIASES);
-      shards.push({
-        regex: new RegExp(slice.map((entry) => `(${entry.source})`).join('|'), 'gi'),
-        aliases: slice.map((entry) => entry.alias),
-        gate: SCRIPT_GATES[script],
-      });
+      shards.push({ script, aliases: entries.slice(from, from + MAX_SHARD_ALIASES) });
     }
   }
+  const { stems, implies, clauses: clauseList, clauseOf } = clauses.finish();
+  for (const shard of shards) {
+    for (const alias of shard.aliases) alias.clause = clauseOf[alias.clause] as number;
+    checkRegex(shardSource(shard), 'gi', `${shard.script} shard`);
+  }
   return {
-    shards,
-    contextSets,
-    // No `u` flag: stems are plain BMP text, and /i without /u is ~2× faster in V8.
-    precheck: new RegExp(
-      minimalStems([...stems])
-        .map(stemToSource)
-        .join('|'),
-      'i',
-    ),
+    precheck: { stems, finder: trieSource(stems), implies: sparse(implies), clauses: clauseList },
+    matcher: { shards, contextSets },
   };
 }
-
-/** Branches per shard; measured: V8 stays fast up to ~50 branches, then degrades steeply. */
-const MAX_SHARD_ALIASES = 40;
-
-type Script = 'latin' | 'cyrillic' | 'other';
 
 const CYRILLIC = /[\u0400-\u052F]/u;
 /** Letters of scripts other than Latin and Cyrillic (Greek, Armenian, Georgian, Arabic, CJK…). */
 const OTHER_LETTER = /[\u0370-\u03FF\u0530-\u1DFF\u2E80-\uD7FF\uF900-\uFAFF]/u;
-
-const SCRIPT_GATES: Record<Script, RegExp | null> = {
-  latin: null,
-  cyrillic: CYRILLIC,
-  other: OTHER_LETTER,
-};
 
 function scriptOf(pattern: string): Script {
   // The first letter decides; escapes like \p{L} are not letters of the pattern.
@@ -248,12 +273,41 @@ function groupByScript(patterns: readonly string[]): Map<Script, string[]> {
   return groups;
 }
 
-/** Drops stems that another (shorter) stem already covers: "Kazak" covers "Kazakh". */
-function minimalStems(stems: string[]): string[] {
-  const lower = [...new Set(stems.map((stem) => stem.toLowerCase()))].sort(
-    (a, b) => a.length - b.length,
-  );
-  const kept: string[] = [];
-  for (const stem of lower) if (!kept.some((k) => stem.startsWith(k))) kept.push(stem);
-  return kept;
+interface TrieNode {
+  isStem: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * All stems in one regex shaped as a trie ("kaza(?:kh(?:stan)?|…)"): V8 then tries one branch
+ * per position instead of every stem, ~15× faster than a flat alternation of 500 stems. Where a
+ * stem ends inside a longer one the rest is optional and greedy, so the longest stem at a
+ * position is the one reported.
+ */
+function trieSource(stems: readonly string[]): string {
+  const root: TrieNode = { isStem: false, next: new Map() };
+  for (const stem of stems) {
+    let node = root;
+    for (const ch of stem) {
+      let child = node.next.get(ch);
+      if (child === undefined) {
+        child = { isStem: false, next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.isStem = true;
+  }
+  const source = (node: TrieNode): string => {
+    const branches = [...node.next].map(([ch, child]) => stemToSource(ch) + source(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    return node.isStem ? `(?:${body})?` : body;
+  };
+  return source(root);
+}
+
+/** Only the non-empty lists, keyed by index: most stems imply nothing. */
+function sparse(lists: number[][]): Record<number, number[]> {
+  return Object.fromEntries(lists.flatMap((list, i) => (list.length > 0 ? [[i, list]] : [])));
 }

@@ -3,7 +3,7 @@
  * window around it) contain one of a context set's patterns? Results are cached per sentence so
  * a long block with many candidates is still read once per context set.
  */
-import type { CompiledContextSet } from './compile';
+import type { CompiledContextSet } from './detector';
 import { Sentences } from './sentences';
 
 const FIRST_WORD = /[\p{L}\p{N}]/gu;
@@ -31,12 +31,13 @@ function nearestGap(spans: readonly [number, number][], start: number, end: numb
 
 export class ContextReader {
   private readonly text: string;
-  private readonly sets: ReadonlyMap<string, CompiledContextSet>;
+  private readonly sets: (name: string) => CompiledContextSet | undefined;
   private readonly sentences: Sentences;
   /** Match spans of a set in a sentence, keyed `${set}@${sentenceStart}`. */
   private readonly cache = new Map<string, [number, number][]>();
 
-  constructor(text: string, sets: ReadonlyMap<string, CompiledContextSet>) {
+  /** `sets` looks a context set up by name (compiling it on first use). */
+  constructor(text: string, sets: (name: string) => CompiledContextSet | undefined) {
     this.text = text;
     this.sets = sets;
     this.sentences = new Sentences(text);
@@ -55,7 +56,7 @@ export class ContextReader {
   distance(names: readonly string[], start: number, end: number): number {
     let best = Infinity;
     for (const name of names) {
-      const set = this.sets.get(name);
+      const set = this.sets(name);
       if (set === undefined) continue;
       const gap = nearestGap(this.spans(name, set, start), start, end);
       if (gap < best && (set.window === null || gap <= set.window)) best = gap;

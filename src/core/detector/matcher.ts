@@ -5,7 +5,8 @@
  * scan only moves forward.
  */
 import type { Mention } from '../types';
-import type { CandidateShard, CompiledAlias, CompiledDetector } from './compile';
+import type { CompiledAlias, CompiledShard, Detector } from './detector';
+import type { Precheck } from './precheck';
 import { quoteAt, quoteBefore, wordCharBefore } from './boundaries';
 import { ContextReader } from './context';
 
@@ -19,21 +20,34 @@ interface Accepted extends Mention {
   alias: CompiledAlias;
 }
 
-export function matchText(detector: CompiledDetector, text: string): Mention[] {
+/**
+ * The mentions in `text`. Only the shards holding an alias whose pre-check clause the text
+ * satisfies are run (and compiled); 'every shard' runs them all, for the tests that prove the
+ * pre-check never hides a mention.
+ */
+export function matchText(
+  detector: Detector,
+  precheck: Precheck | 'every shard',
+  text: string,
+): Mention[] {
+  let shards: CompiledShard[];
+  if (precheck === 'every shard') shards = detector.allShards();
+  else {
+    const stems = precheck.stemsIn(text);
+    if (stems === null || !precheck.anyPossible(stems)) return [];
+    shards = detector.shardsFor(text, precheck.possibleClauses(stems));
+  }
   let context: ContextReader | null = null;
   const contextReader = (): ContextReader =>
-    (context ??= new ContextReader(text, detector.contextSets));
+    (context ??= new ContextReader(text, (name) => detector.contextSet(name)));
   const accepted: Accepted[] = [];
-  for (const shard of detector.shards) {
-    if (shard.gate !== null && !shard.gate.test(text)) continue;
-    scanShard(shard, text, contextReader, accepted);
-  }
+  for (const shard of shards) scanShard(shard, text, contextReader, accepted);
   return resolve(accepted, text);
 }
 
 /** Runs one shard's alternation over the text; pushes the candidates that pass their checks. */
 function scanShard(
-  shard: CandidateShard,
+  shard: CompiledShard,
   text: string,
   contextReader: () => ContextReader,
   accepted: Accepted[],
@@ -87,7 +101,7 @@ function resolve(candidates: Accepted[], text: string): Mention[] {
   for (const candidate of candidates) {
     if (previous !== null && candidate.start < previous.end) continue;
     if (
-      candidate.alias.data.absorbedByPrevious === true &&
+      candidate.alias.absorbedByPrevious &&
       previous !== null &&
       previous.topic === candidate.topic &&
       previous.alias.requires.length === 0 &&
@@ -118,7 +132,7 @@ function passesLocalChecks(
 ): boolean {
   if (alias.leftBoundary && wordCharBefore(text, start)) return false;
   if (alias.exact !== null && !alias.exact.test(found)) return false;
-  if (alias.data.quoted === true && !(quoteBefore(text, start) && quoteAt(text, end))) return false;
+  if (alias.quoted && !(quoteBefore(text, start) && quoteAt(text, end))) return false;
   if (alias.precededBy !== null || alias.notPrecededBy !== null) {
     const before = text.slice(Math.max(0, start - LOOKBEHIND_CHARS), start);
     if (alias.precededBy !== null && !alias.precededBy.test(before)) return false;
@@ -127,28 +141,24 @@ function passesLocalChecks(
   return true;
 }
 
-function needsContext(alias: CompiledAlias): boolean {
-  return (
-    alias.requires.length > 0 || alias.forbids.length > 0 || alias.data.notAtSentenceStart === true
-  );
+function needsContext(entry: CompiledAlias): boolean {
+  return entry.requires.length > 0 || entry.forbids.length > 0 || entry.notAtSentenceStart;
 }
 
 function passesContext(
-  alias: CompiledAlias,
+  entry: CompiledAlias,
   context: ContextReader,
   start: number,
   end: number,
 ): boolean {
-  if (alias.requires.length > 0 && !context.any(alias.requires, start, end)) return false;
-  if (alias.data.notAtSentenceStart === true && context.firstWordOfSentence(start) >= start) {
-    return false;
-  }
-  if (alias.forbids.length === 0) return true;
-  const forbidden = context.distance(alias.forbids, start, end);
+  if (entry.requires.length > 0 && !context.any(entry.requires, start, end)) return false;
+  if (entry.notAtSentenceStart && context.firstWordOfSentence(start) >= start) return false;
+  if (entry.forbids.length === 0) return true;
+  const forbidden = context.distance(entry.forbids, start, end);
   if (forbidden === Infinity) return true;
-  if (alias.unless.length > 0 && context.any(alias.unless, start, end)) return true;
+  if (entry.unless.length > 0 && context.any(entry.unless, start, end)) return true;
   // A sentence may name both another event and 2022: for a bare noun the nearer clue decides.
   return (
-    alias.unlessNearer.length > 0 && context.distance(alias.unlessNearer, start, end) < forbidden
+    entry.unlessNearer.length > 0 && context.distance(entry.unlessNearer, start, end) < forbidden
   );
 }

@@ -1,0 +1,112 @@
+/**
+ * The pre-check: one regex of literal stems over the text, then a table saying which stems each
+ * alias needs (its own, and for an alias that needs context one of that context's too). False
+ * means no alias can match anywhere in the text. It is all the detector a page without a trigger
+ * word ever runs.
+ */
+import type { Clause, PrecheckData } from './vocabulary-data';
+import { stemToSource } from './pattern-syntax';
+
+/** Which pre-check stems a text holds: flags indexed like PrecheckData.stems. */
+export type StemFlags = Uint8Array;
+
+export class Precheck {
+  /** Finds any stem, global. */
+  private readonly finder: RegExp;
+  private readonly clauses: readonly Clause[];
+  private readonly implies: Readonly<Record<number, readonly number[]>>;
+  private readonly stems: readonly string[];
+  /** Stem index by its spelling (normaliseHit). */
+  private readonly indexOf: Map<string, number>;
+
+  constructor(data: PrecheckData) {
+    // No `u` flag: stems are plain BMP text, and /i without /u is ~2× faster in V8.
+    this.finder = new RegExp(data.finder, 'gi');
+    this.clauses = data.clauses;
+    this.implies = data.implies;
+    this.stems = data.stems;
+    this.indexOf = new Map(data.stems.map((stem, index) => [stem, index]));
+  }
+
+  /**
+   * Adds the stems found in text[from, to) to `into` (a new set when null); returns it, or null
+   * when there are none. With `stopWhenPossible`, stops once some alias could match.
+   */
+  stemsIn(
+    text: string,
+    from = 0,
+    to = text.length,
+    into: StemFlags | null = null,
+    stopWhenPossible = false,
+  ): StemFlags | null {
+    const finder = this.finder;
+    finder.lastIndex = from;
+    let found = into;
+    let hit: RegExpExecArray | null;
+    while ((hit = finder.exec(text)) !== null && hit.index < to) {
+      // Go on from the next character, not the end of the hit: a stem may start inside
+      // another ("stan" in "Kazakhstan"), and each occurrence counts.
+      finder.lastIndex = hit.index + 1;
+      const stem = this.stemOf(hit[0]);
+      if (stem < 0) continue;
+      found ??= new Uint8Array(this.stems.length);
+      if (found[stem] === 1) continue;
+      found[stem] = 1;
+      for (const shorter of this.implies[stem] ?? []) found[shorter] = 1;
+      if (stopWhenPossible && this.anyPossible(found)) break;
+    }
+    finder.lastIndex = 0;
+    return found;
+  }
+
+  /** Whether some alias could match in a text holding `stems`. */
+  anyPossible(stems: StemFlags | null): boolean {
+    return stems !== null && this.clauses.some((clause) => holds(clause, stems));
+  }
+
+  /** Per clause, whether a text holding `stems` satisfies it. */
+  possibleClauses(stems: StemFlags): boolean[] {
+    return this.clauses.map((clause) => holds(clause, stems));
+  }
+
+  /** False only when no alias can match anywhere in `text`. */
+  mayMatch(text: string): boolean {
+    return this.anyPossible(this.stemsIn(text, 0, text.length, null, true));
+  }
+
+  /** Offset of the next stem at or after `from`, or -1. */
+  nextStem(text: string, from: number): number {
+    const finder = this.finder;
+    finder.lastIndex = from;
+    const hit = finder.exec(text);
+    finder.lastIndex = 0;
+    return hit === null ? -1 : hit.index;
+  }
+
+  /** Which stem a hit is; -1 never happens unless case folding and toLowerCase disagree. */
+  private stemOf(hit: string): number {
+    const spelled = this.indexOf.get(normaliseHit(hit));
+    if (spelled !== undefined) return spelled;
+    // Rare: /i folds a character that toLowerCase() maps elsewhere (final sigma, say).
+    return this.stems.findIndex((stem) => new RegExp(`^(?:${stemToSource(stem)})$`, 'i').test(hit));
+  }
+}
+
+/** A hit spelled as compile.ts spells stems: lower case, one space, one hyphen, one apostrophe. */
+function normaliseHit(hit: string): string {
+  return hit
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2010-\u2014]/g, '-')
+    .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
+}
+
+function holds(clause: Clause, stems: StemFlags): boolean {
+  return anyFlagged(clause.anyOf, stems) && anyFlagged(clause.andAnyOf, stems);
+}
+
+function anyFlagged(indices: readonly number[] | null, stems: StemFlags): boolean {
+  if (indices === null) return true;
+  for (const index of indices) if (stems[index] === 1) return true;
+  return false;
+}

@@ -1,0 +1,78 @@
+/**
+ * The compiled vocabulary: everything the runtime detector needs, as plain strings and numbers.
+ * compile.ts derives it from the topic files (src/core/topics/*.json); the build evaluates that
+ * once and bundles the result (scripts/lib/vocabulary-plugin.ts), so a page pays neither for the
+ * derivation nor for the topic files. It comes in two parts: the pre-check (precheck.ts), which
+ * every page runs, and the matcher's data (detector.ts), needed only where the pre-check hits.
+ */
+import type { TopicId } from '../types';
+import type { BoundaryMode, ContextSetData } from './topic-data';
+
+/** Writing system of an alias's patterns; the candidate alternation is sharded by it. */
+export type Script = 'latin' | 'cyrillic' | 'other';
+
+/**
+ * When an alias can possibly match a text: one of the `anyOf` pre-check stems occurs in it, and
+ * (for aliases that need context) one of the `andAnyOf` stems too. Null means "no condition on
+ * this side". Indices point into VocabularyData.stems.
+ */
+export interface Clause {
+  anyOf: number[] | null;
+  andAnyOf: number[] | null;
+}
+
+/**
+ * One alias (its patterns of one script), as in the topic file minus what only people read.
+ * Patterns stay in the data syntax (topic-data.ts), far shorter than regex source; sources.ts
+ * turns them into regex source. Flags and lists left out mean false / empty.
+ */
+export interface AliasEntry {
+  topic: TopicId;
+  patterns: string[];
+  /** Index into VocabularyData.clauses. */
+  clause: number;
+  caseSensitive?: boolean;
+  boundary?: BoundaryMode;
+  quoted?: boolean;
+  notAtSentenceStart?: boolean;
+  absorbedByPrevious?: boolean;
+  /** Patterns tested, end-anchored, on the text just before a match. */
+  precededBy?: string;
+  notPrecededBy?: string;
+  /** Qualified context-set names (`topic:name`). */
+  requires?: string[];
+  forbids?: string[];
+  unless?: string[];
+  unlessNearer?: string[];
+}
+
+export interface ShardEntry {
+  script: Script;
+  aliases: AliasEntry[];
+}
+
+/** A context set as in the topic file, minus the stems (they are in the clauses). */
+export type ContextSetEntry = Omit<ContextSetData, 'extraStems'>;
+
+/** What the pre-check needs: shipped in the content script, which runs on every page. */
+export interface PrecheckData {
+  /** Pre-check stems, lower case, longest first. */
+  stems: string[];
+  /** Regex source matching any stem (the longest one at a position), built as a trie. */
+  finder: string;
+  /** For a stem (by index), the shorter stems it starts with: found where it is found. */
+  implies: Record<number, number[]>;
+  clauses: Clause[];
+}
+
+/** What the full matcher needs: shipped in detector.js, loaded once a page passes the pre-check. */
+export interface MatcherData {
+  shards: ShardEntry[];
+  /** Keyed `${topic}:${name}`. */
+  contextSets: Record<string, ContextSetEntry>;
+}
+
+export interface VocabularyData {
+  precheck: PrecheckData;
+  matcher: MatcherData;
+}
