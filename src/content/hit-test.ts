@@ -10,17 +10,15 @@ interface CaretDocument {
   caretRangeFromPoint?(x: number, y: number): Range | null;
 }
 
-function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
+/** The mention at the caret position under (x, y), from the index (no geometry check). */
+function indexedAt(registry: MentionRegistry, x: number, y: number): MentionRecord | undefined {
   const doc = document as unknown as CaretDocument;
   if (typeof doc.caretPositionFromPoint === 'function') {
     const position = doc.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+    return position ? registry.at(position.offsetNode, position.offset) : undefined;
   }
-  if (typeof doc.caretRangeFromPoint === 'function') {
-    const range = doc.caretRangeFromPoint(x, y);
-    return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
-  }
-  return undefined;
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? registry.at(range.startContainer, range.startOffset) : undefined;
 }
 
 /** A live Range over the mention, made on demand (static ranges have no geometry). */
@@ -31,20 +29,41 @@ export function liveRange(record: MentionRecord): Range {
   return range;
 }
 
-/** Whether the point lies on one of the mention's line boxes (a pixel of slack each side). */
-export function mentionContainsPoint(record: MentionRecord, x: number, y: number): boolean {
+/** Whether (x, y) lies on `rect`, with a pixel of slack each side. */
+function onRect(rect: DOMRectReadOnly, x: number, y: number): boolean {
   const SLACK_PX = 1;
-  for (const rect of liveRange(record).getClientRects()) {
-    if (
-      x >= rect.left - SLACK_PX &&
-      x <= rect.right + SLACK_PX &&
-      y >= rect.top - SLACK_PX &&
-      y <= rect.bottom + SLACK_PX
-    ) {
-      return true;
-    }
-  }
-  return false;
+  return (
+    x >= rect.left - SLACK_PX &&
+    x <= rect.right + SLACK_PX &&
+    y >= rect.top - SLACK_PX &&
+    y <= rect.bottom + SLACK_PX
+  );
+}
+
+/** The mention's line box under (x, y), or without a point its last one; in viewport px. */
+function lineOf(record: MentionRecord, x?: number, y?: number): DOMRect | undefined {
+  const lines = [...liveRange(record).getClientRects()];
+  return x === undefined || y === undefined ? lines.at(-1) : lines.find((r) => onRect(r, x, y));
+}
+
+/**
+ * Where a mention was: one of its line boxes in page coordinates (stays right when the window
+ * scrolls). A page that re-renders replaces the mention's text nodes; the copy it renders in
+ * the same place is recognised by this box (see CardController).
+ */
+export function placeOf(record: MentionRecord, x?: number, y?: number): DOMRect | undefined {
+  const line = lineOf(record, x, y);
+  return line && new DOMRect(line.x + scrollX, line.y + scrollY, line.width, line.height);
+}
+
+/** Whether viewport point (x, y) lies on `place` (page coordinates, from placeOf). */
+export function placeHas(place: DOMRectReadOnly, x: number, y: number): boolean {
+  return onRect(place, x + scrollX, y + scrollY);
+}
+
+/** The centre of `place` in viewport coordinates. */
+export function placeCentre(place: DOMRectReadOnly): { x: number; y: number } {
+  return { x: place.x + place.width / 2 - scrollX, y: place.y + place.height / 2 - scrollY };
 }
 
 /**
@@ -56,9 +75,7 @@ export function mentionAtPoint(
   x: number,
   y: number,
 ): MentionRecord | undefined {
-  const caret = caretAt(x, y);
-  if (!caret) return undefined;
-  const candidate = registry.at(caret.node, caret.offset);
-  if (!candidate || !mentionContainsPoint(candidate, x, y)) return undefined;
+  const candidate = indexedAt(registry, x, y);
+  if (!candidate || !lineOf(candidate, x, y)) return undefined;
   return candidate;
 }

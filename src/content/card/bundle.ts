@@ -1,7 +1,6 @@
 /** Entry of card-ui.js: hands the card UI to the content script (see ui-contract.ts). */
-import articles from 'virtual:articles';
 import { CardHost } from './host';
 import { CARD_UI_KEY, type CardUi } from './ui-contract';
 
-const ui: CardUi = { CardHost, articles };
+const ui: CardUi = { CardHost };
 (globalThis as Record<symbol, CardUi>)[CARD_UI_KEY] = ui;

@@ -13,9 +13,14 @@
  */
 import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
+import bundledArticles from 'virtual:articles';
+import { articlesForTopic } from '../../core/articles';
 import { Card, type CardProps } from './Card';
 import cardCss from './card.css';
 import { HOST_TAG } from './host-tag';
+
+/** What the content script asks for; the articles come with this bundle. */
+export type CardRequest = Omit<CardProps, 'articles'>;
 
 /** Gap between the mention and the card, and the least distance to the viewport's edges. */
 const GAP_PX = 6;
@@ -49,6 +54,12 @@ export class CardHost {
   private host: HTMLElement | undefined;
   private mountPoint: HTMLElement | undefined;
   private stopPositioning: (() => void) | undefined;
+  private shown = false;
+  /** Topic and text of the card now in the mount point, so show() can skip rendering it again. */
+  private rendered: string | undefined;
+  /** The close button calls the latest request's onClose (so a new one needs no re-render). */
+  private onClose: () => void = () => undefined;
+  private readonly close = (): void => this.onClose();
 
   /** The host element, if it has been created. */
   get element(): HTMLElement | undefined {
@@ -56,7 +67,7 @@ export class CardHost {
   }
 
   get isOpen(): boolean {
-    return this.host?.style.getPropertyValue('display') === 'block';
+    return this.shown;
   }
 
   /** The card's dialog element (to move focus into), once rendered. */
@@ -64,15 +75,32 @@ export class CardHost {
     return this.mountPoint?.querySelector<HTMLElement>('[role="dialog"]') ?? undefined;
   }
 
-  show(props: CardProps, anchor: CardAnchor): void {
+  /**
+   * Gets a card ready while it is hidden (during the hover delay), so that show() only has to
+   * display and place it: creates the host, renders the card, and lays it out once invisibly
+   * (the first layout of its text, with cold font and shaping caches, took ~10 ms on its own).
+   */
+  prepare(request: CardRequest): void {
+    if (this.shown) return; // never touch a card the reader is looking at
     const host = this.ensureHost();
-    if (!this.mountPoint) return;
+    if (!this.renderCard(request)) return;
+    setStyle(host, 'visibility', 'hidden');
+    setStyle(host, 'display', 'block');
+    host.getBoundingClientRect(); // the layout is the point: it warms the caches
+    setStyle(host, 'display', 'none');
+    setStyle(host, 'visibility', 'visible');
+  }
+
+  /** Shows the card, with focus in it if `focus` (keyboard); not if no article covers the topic. */
+  show(request: CardRequest, anchor: CardAnchor, focus = false): void {
+    const host = this.ensureHost();
+    if (!this.renderCard(request)) return;
+    this.shown = true;
     // A modal dialog makes everything outside it inert, our host included: over a mention in
     // a modal, the host is parked inside that dialog while the card is shown (hide() moves it
     // back), so the card can be hovered, clicked and scrolled.
     const parent = modalAround(anchor.range.startContainer) ?? document.documentElement;
     if (host.parentNode !== parent) parent.append(host);
-    render(<Card {...props} />, this.mountPoint);
     setStyle(host, 'display', 'block');
     if (typeof host.showPopover === 'function') {
       // Re-entering the top layer also lifts the card above a modal opened since.
@@ -80,9 +108,19 @@ export class CardHost {
       host.showPopover();
     }
     this.position(host, anchor);
+    if (focus) this.dialog?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Points the open card at `anchor` instead (the page re-rendered the mention's text: same
+   * text, same place, new nodes). Nothing is rendered again, so nothing flickers.
+   */
+  move(anchor: CardAnchor): void {
+    if (this.host && this.shown) this.position(this.host, anchor);
   }
 
   hide(): void {
+    this.shown = false;
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     const host = this.host;
@@ -92,6 +130,7 @@ export class CardHost {
     }
     setStyle(host, 'display', 'none');
     if (this.mountPoint) render(null, this.mountPoint);
+    this.rendered = undefined;
     if (host.isConnected && host.parentNode !== document.documentElement) {
       document.documentElement.append(host);
     }
@@ -117,7 +156,20 @@ export class CardHost {
     document.documentElement.append(host);
     this.host = host;
     this.mountPoint = mountPoint;
+    this.rendered = undefined;
     return host;
+  }
+
+  /** Renders the card for `request` unless it is already there; false if no article covers it. */
+  private renderCard(request: CardRequest): boolean {
+    this.onClose = request.onClose;
+    const key = `${request.topic}\n${request.matchedText}`;
+    if (key === this.rendered) return true;
+    const articles = articlesForTopic(bundledArticles, request.topic);
+    if (articles.length === 0 || !this.mountPoint) return false;
+    render(<Card {...request} articles={articles} onClose={this.close} />, this.mountPoint);
+    this.rendered = key;
+    return true;
   }
 
   private position(host: HTMLElement, anchor: CardAnchor): void {

@@ -1,57 +1,63 @@
-import { articlesForTopic } from '../../core/articles';
-import type { CardProps } from './Card';
-import type { CardAnchor, CardHost } from './host';
+import type { CardAnchor, CardHost, CardRequest } from './host';
 import { loadCardUi } from './load-card-ui';
 
-/** What the controller knows; the articles come with the card UI bundle. */
-export type CardRequest = Omit<CardProps, 'articles'>;
+export type { CardRequest };
 
 /**
  * Stands in for CardHost until the card UI bundle has loaded: same surface, but `show` may
  * complete a few milliseconds later (the first time), and only if nothing hid the card since.
  */
 export class LazyCardHost {
-  private real: CardHost | undefined;
+  #real: CardHost | undefined;
   /** Bumped by every show/hide, so a late load does not show a card the reader left. */
-  private generation = 0;
-  private destroyed = false;
+  #generation = 0;
+  #destroyed = false;
+  /** Where the card shown last points (move() may change it while the UI still loads). */
+  #anchor: CardAnchor | undefined;
 
   get element(): HTMLElement | undefined {
-    return this.real?.element;
+    return this.#real?.element;
   }
 
-  get dialog(): HTMLElement | undefined {
-    return this.real?.dialog;
+  /**
+   * Gets the card for `request` ready ahead of need (hover delay): loads the UI, creates the
+   * host and renders the card hidden, so that only display and placement are left for show().
+   */
+  prefetch(request: CardRequest): void {
+    this.#load((host) => host.prepare(request));
   }
 
-  /** Start loading ahead of need (the hover delay hides the load). */
-  prefetch(): void {
-    loadCardUi().catch(() => undefined);
+  /** Shows the card (with focus in it if `focus`), once the UI has loaded. */
+  show(request: CardRequest, anchor: CardAnchor, focus: boolean): void {
+    const generation = ++this.#generation;
+    this.#anchor = anchor;
+    this.#load((host) => {
+      if (generation === this.#generation) host.show(request, this.#anchor ?? anchor, focus);
+    });
   }
 
-  /** Shows the card; `onShown` runs once it is on screen (e.g. to move focus into it). */
-  show(request: CardRequest, anchor: CardAnchor, onShown?: (host: CardHost) => void): void {
-    const generation = ++this.generation;
-    loadCardUi()
-      .then((ui) => {
-        if (generation !== this.generation || this.destroyed) return;
-        const articles = articlesForTopic(ui.articles, request.topic);
-        if (articles.length === 0) return;
-        this.real ??= new ui.CardHost();
-        this.real.show({ ...request, articles }, anchor);
-        onShown?.(this.real);
-      })
-      .catch(() => undefined); // no card rather than an error on the page
+  /** Points the card (shown, or still loading) at a re-rendered copy of its mention. */
+  move(anchor: CardAnchor): void {
+    this.#anchor = anchor;
+    this.#real?.move(anchor);
   }
 
   hide(): void {
-    this.generation++;
-    this.real?.hide();
+    this.#generation++;
+    this.#real?.hide();
   }
 
   destroy(): void {
-    this.destroyed = true;
-    this.generation++;
-    this.real?.destroy();
+    this.#destroyed = true;
+    this.#generation++;
+    this.#real?.destroy();
+  }
+
+  #load(then: (host: CardHost) => void): void {
+    loadCardUi()
+      .then((ui) => {
+        if (!this.#destroyed) then((this.#real ??= new ui.CardHost()));
+      })
+      .catch(() => undefined); // no card rather than an error on the page
   }
 }

@@ -15,7 +15,7 @@ export function loadCardUi(): Promise<CardUi> {
     .sendMessage({ type: 'load-card-ui' } satisfies Message)
     .then(() => {
       const ui = installedCardUi();
-      if (!ui) throw new Error('card-ui.js did not install the card UI');
+      if (!ui) throw new Error('no card UI'); // card-ui.js ran but did not install it
       return ui;
     })
     .catch((error: unknown) => {

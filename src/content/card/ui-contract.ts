@@ -3,15 +3,14 @@
  * card-ui.js, injected on first need so the content script that runs on every page stays small.
  * Both run in the extension's isolated world, so they meet on a global the page cannot see.
  */
-import type { Article } from '../../core/articles';
 import type { CardHost } from './host';
 
 /** Symbol.for: the same key in both bundles; invisible to the page (isolated world). */
 export const CARD_UI_KEY = Symbol.for('backstory.card-ui');
 
 export interface CardUi {
+  /** Comes with the article data and picks the articles for a card itself. */
   CardHost: typeof CardHost;
-  articles: Article[];
 }
 
 export function installedCardUi(): CardUi | undefined {
