@@ -2,6 +2,16 @@
  * The mentions currently highlighted on the page: one CSS `Highlight` per topic holding
  * StaticRanges (live Ranges would slow down every DOM edit the page makes), plus the index the
  * hit test uses. Nothing here touches the page's DOM.
+ *
+ * New mentions are painted in batches, not one by one: every change to a registered highlight
+ * makes the next rendering update re-validate all highlight markers, and with a text decoration
+ * in the `::highlight()` style Chromium also recomputes ink overflow up the ancestor chain. On
+ * a 200,000-node page each such update cost 50-500 ms whatever the number of ranges changed
+ * (docs/content-script.md, "Rendering cost of highlight changes"), and a sliced scan that added
+ * ranges in every slice paid it in every frame. So `add` records the mention at once (index,
+ * count, card) but hands its range to the registered highlight only on `publish()`, which the
+ * scanner calls when its queue runs dry, or by itself at most every PUBLISH_INTERVAL_MS while a
+ * long scan is still finding mentions.
  */
 import type { TopicId } from '../core/types';
 import { IntervalIndex } from './interval-index';
@@ -26,27 +36,60 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/**
+ * While a scan keeps finding mentions, its new highlights are painted at most this often
+ * (besides the first batch, painted at once, and the last, when the scan ends): one rendering
+ * update per second instead of one per frame.
+ */
+export const PUBLISH_INTERVAL_MS = 1000;
+
 export class MentionRegistry {
   private readonly highlights = new Map<TopicId, Highlight>();
   private readonly records = new Set<MentionRecord>();
   private readonly index = new IntervalIndex<Text, MentionRecord>();
   private orderedCache: MentionRecord[] | undefined;
+  /** Recorded but not yet in a registered highlight (see publish()). */
+  private unpublished: MentionRecord[] = [];
+  private lastPublished = Number.NEGATIVE_INFINITY;
+  /** Publishes a batch nobody else published in time (the scanner normally does it sooner). */
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
 
   add(record: MentionRecord): void {
     this.records.add(record);
     this.orderedCache = undefined;
-    let highlight = this.highlights.get(record.topic);
-    if (!highlight) {
-      highlight = new Highlight();
-      this.highlights.set(record.topic, highlight);
-      CSS.highlights.set(HIGHLIGHT_NAMES[record.topic], highlight);
-    }
-    highlight.add(record.range);
+    this.unpublished.push(record);
     const { startContainer, startOffset, endContainer, endOffset } = record.range;
     for (const node of record.nodes) {
       const start = node === startContainer ? startOffset : 0;
       const end = node === endContainer ? endOffset : node.data.length;
       this.index.add(node, { start, end, value: record });
+    }
+    const sincePublished = performance.now() - this.lastPublished;
+    if (sincePublished >= PUBLISH_INTERVAL_MS) this.publish();
+    else
+      this.publishTimer ??= setTimeout(() => this.publish(), PUBLISH_INTERVAL_MS - sincePublished);
+  }
+
+  /**
+   * Paints the mentions added since the last call: their ranges join the topics' highlights,
+   * all in one task, so the page renders the change once.
+   */
+  publish(): void {
+    if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
+    const batch = this.unpublished;
+    if (batch.length === 0) return;
+    this.unpublished = [];
+    this.lastPublished = performance.now();
+    for (const record of batch) {
+      if (!this.records.has(record)) continue; // Dropped before it was ever painted.
+      let highlight = this.highlights.get(record.topic);
+      if (!highlight) {
+        highlight = new Highlight();
+        this.highlights.set(record.topic, highlight);
+        CSS.highlights.set(HIGHLIGHT_NAMES[record.topic], highlight);
+      }
+      highlight.add(record.range);
     }
   }
 
@@ -93,6 +136,10 @@ export class MentionRegistry {
     }
     this.highlights.clear();
     this.records.clear();
+    this.unpublished = [];
+    this.lastPublished = Number.NEGATIVE_INFINITY;
+    if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
     this.index.clear();
     this.orderedCache = undefined;
   }

@@ -100,6 +100,8 @@ export class Scanner {
       // A hostile page can make DOM calls throw; stop quietly rather than break the page.
     }
     if (generation !== this.generation) return;
+    // Paint what this run found before reporting it (the registry batches highlight changes).
+    this.registry.publish();
     this.running = false;
     this.restarts.clear();
     this.options.onIdle();
