@@ -1,7 +1,7 @@
 /**
  * The matcher's side of the vocabulary: turns MatcherData entries into RegExps, each only when
- * a text first needs it, so a text whose stems make only Latin-script aliases possible never
- * compiles the Cyrillic shards, and a context set is compiled when a candidate first asks.
+ * a text first needs it: an alias when the pre-check says it can match, a context set when a
+ * candidate first asks.
  */
 import type { TopicId } from '../types';
 import type { AliasEntry, MatcherData, Script, ShardEntry } from './vocabulary-data';
@@ -11,12 +11,13 @@ import {
   contextSetSource,
   endAnchoredSource,
   exactSource,
-  shardSource,
 } from './sources';
 
 export interface CompiledAlias {
   topic: TopicId;
-  /** Sticky regex of this alias alone, for retrying the other aliases at a rejected position. */
+  /** Global regex of this alias alone: finds its next match. */
+  global: RegExp;
+  /** Sticky: does it match at a given position? */
   sticky: RegExp;
   /** Anchored, case-sensitive form, for aliases that must match case-sensitively. */
   exact: RegExp | null;
@@ -34,15 +35,11 @@ export interface CompiledAlias {
 }
 
 /**
- * A slice of the candidate alternation. V8's regex engine slows down sharply (far worse than
- * linearly) once an alternation has more than ~50 branches, so the aliases are split into shards
- * grouped by script (compile.ts).
+ * The aliases of one shard (compile.ts groups them by script, in data order) that can match in a
+ * text, each compiled on its own: small regexes compile in microseconds where a 40-alias
+ * alternation costs V8 tens of milliseconds on the first text of every page.
  */
-export interface CompiledShard {
-  /** Global regex; capturing group k + 1 belongs to aliases[k]. */
-  regex: RegExp;
-  aliases: CompiledAlias[];
-}
+export type AliasGroup = CompiledAlias[];
 
 export interface CompiledContextSet {
   regex: RegExp;
@@ -61,31 +58,35 @@ const SCRIPT_GATES: Record<Script, RegExp | null> = {
 };
 
 export class Detector {
-  private readonly shardCache: (CompiledShard | undefined)[];
+  private readonly aliasCache: (CompiledAlias | undefined)[][] = [];
   private readonly contextCache = new Map<string, CompiledContextSet | null>();
 
-  constructor(private readonly data: MatcherData) {
-    this.shardCache = data.shards.map(() => undefined);
-  }
+  constructor(private readonly data: MatcherData) {}
 
   /**
-   * The shards that can match in `text`: those holding an alias whose pre-check clause holds
-   * (`possible`, indexed by clause) and whose script occurs in the text. Compiled on first use.
+   * Per shard, its aliases that can match in `text`: those whose pre-check clause holds
+   * (`possible`, indexed by clause), in a shard whose script occurs in the text.
    */
-  shardsFor(text: string, possible: readonly boolean[]): CompiledShard[] {
-    const shards: CompiledShard[] = [];
+  aliasesFor(text: string, possible: readonly boolean[]): AliasGroup[] {
+    const groups: AliasGroup[] = [];
     this.data.shards.forEach((shard, index) => {
       if (!shard.aliases.some((alias) => possible[alias.clause] === true)) return;
       const gate = SCRIPT_GATES[shard.script];
       if (gate !== null && !gate.test(text)) return;
-      shards.push(this.shard(index));
+      const group: AliasGroup = [];
+      shard.aliases.forEach((alias, k) => {
+        if (possible[alias.clause] === true) group.push(this.alias(index, k));
+      });
+      groups.push(group);
     });
-    return shards;
+    return groups;
   }
 
-  /** Every shard, compiled (tests and tools: matching without the pre-check). */
-  allShards(): CompiledShard[] {
-    return this.data.shards.map((_, index) => this.shard(index));
+  /** Every alias, compiled (tests and tools: matching without the pre-check). */
+  allAliases(): AliasGroup[] {
+    return this.data.shards.map((shard, index) =>
+      shard.aliases.map((_, k) => this.alias(index, k)),
+    );
   }
 
   contextSet(name: string): CompiledContextSet | undefined {
@@ -104,17 +105,14 @@ export class Detector {
     return set ?? undefined;
   }
 
-  private shard(index: number): CompiledShard {
-    let shard = this.shardCache[index];
-    if (shard === undefined) {
-      const data = this.data.shards[index] as ShardEntry;
-      shard = {
-        regex: new RegExp(shardSource(data), 'gi'),
-        aliases: data.aliases.map(compileAlias),
-      };
-      this.shardCache[index] = shard;
+  private alias(shard: number, index: number): CompiledAlias {
+    const cache = (this.aliasCache[shard] ??= []);
+    let alias = cache[index];
+    if (alias === undefined) {
+      alias = compileAlias((this.data.shards[shard] as ShardEntry).aliases[index] as AliasEntry);
+      cache[index] = alias;
     }
-    return shard;
+    return alias;
   }
 }
 
@@ -123,6 +121,7 @@ function compileAlias(entry: AliasEntry): CompiledAlias {
     pattern === undefined ? null : new RegExp(endAnchoredSource(pattern), 'i');
   return {
     topic: entry.topic,
+    global: new RegExp(aliasSource(entry), 'gi'),
     sticky: new RegExp(aliasSource(entry), 'iy'),
     exact: entry.caseSensitive === true ? new RegExp(exactSource(entry)) : null,
     leftBoundary: (entry.boundary ?? 'both') !== 'none',

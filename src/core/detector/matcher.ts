@@ -5,7 +5,7 @@
  * scan only moves forward.
  */
 import type { Mention } from '../types';
-import type { CompiledAlias, CompiledShard, Detector } from './detector';
+import type { AliasGroup, CompiledAlias, Detector } from './detector';
 import type { Precheck } from './precheck';
 import { quoteAt, quoteBefore, wordCharBefore } from './boundaries';
 import { ContextReader } from './context';
@@ -22,57 +22,61 @@ interface Accepted extends Mention {
 
 /**
  * The mentions in `text`. Only the shards holding an alias whose pre-check clause the text
- * satisfies are run (and compiled); 'every shard' runs them all, for the tests that prove the
+ * satisfies are run (and compiled); 'every alias' runs them all, for the tests that prove the
  * pre-check never hides a mention.
  */
 export function matchText(
   detector: Detector,
-  precheck: Precheck | 'every shard',
+  precheck: Precheck | 'every alias',
   text: string,
 ): Mention[] {
-  let shards: CompiledShard[];
-  if (precheck === 'every shard') shards = detector.allShards();
+  let groups: AliasGroup[];
+  if (precheck === 'every alias') groups = detector.allAliases();
   else {
     const stems = precheck.stemsIn(text);
     if (stems === null || !precheck.anyPossible(stems)) return [];
-    shards = detector.shardsFor(text, precheck.possibleClauses(stems));
+    groups = detector.aliasesFor(text, precheck.possibleClauses(stems));
   }
   let context: ContextReader | null = null;
   const contextReader = (): ContextReader =>
     (context ??= new ContextReader(text, (name) => detector.contextSet(name)));
   const accepted: Accepted[] = [];
-  for (const shard of shards) scanShard(shard, text, contextReader, accepted);
+  for (const group of groups) scanGroup(group, text, contextReader, accepted);
   return resolve(accepted, text);
 }
 
-/** Runs one shard's alternation over the text; pushes the candidates that pass their checks. */
-function scanShard(
-  shard: CompiledShard,
+/**
+ * Scans the text with a group's aliases as one alternation of them would (in data order, so
+ * longer phrases listed first win), but each alias with its own regex: the leftmost position
+ * where any alias matches comes next; there the aliases that match are tried in order and the
+ * first that passes its checks is accepted, and the scan goes on after it. When none passes, a
+ * shorter mention may still start inside, so the scan goes on from the next code point.
+ */
+function scanGroup(
+  group: AliasGroup,
   text: string,
   contextReader: () => ContextReader,
   accepted: Accepted[],
 ): void {
-  // Reused, not copied: a fresh RegExp object would start again in V8's slow interpreter tier.
-  const regex = shard.regex;
-  regex.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
-    const start = match.index;
-    const group = groupOf(match);
-    // The alternation reports the first alias that matches here; if the checks reject it, a later
-    // alias may still match at the same place ("январские события" after a case-sensitive
-    // "Январ…" alias failed), so the rest are tried one by one before moving on.
-    let found: Accepted | null = null;
-    for (let k = group; k < shard.aliases.length && found === null; k++) {
-      const alias = shard.aliases[k] as CompiledAlias;
-      let end: number;
-      if (k === group) end = start + match[0].length;
-      else {
-        alias.sticky.lastIndex = start;
-        const retry = alias.sticky.exec(text);
-        if (retry === null) continue;
-        end = start + retry[0].length;
+  /** Per alias, where its next match starts (at or after the cursor), -1 for none left. */
+  const next = new Array<number>(group.length).fill(-2);
+  let cursor = 0;
+  for (;;) {
+    let start = -1;
+    for (let k = 0; k < group.length; k++) {
+      if ((next[k] as number) !== -1 && (next[k] as number) < cursor) {
+        next[k] = nextMatch(group[k] as CompiledAlias, text, cursor);
       }
+      const at = next[k] as number;
+      if (at >= 0 && (start < 0 || at < start)) start = at;
+    }
+    if (start < 0) return;
+    let found: Accepted | null = null;
+    for (let k = 0; k < group.length && found === null; k++) {
+      if (next[k] !== start) continue;
+      const alias = group[k] as CompiledAlias;
+      alias.sticky.lastIndex = start;
+      const end = start + (alias.sticky.exec(text) as RegExpExecArray)[0].length;
       if (
         passesLocalChecks(alias, text, start, end, text.slice(start, end)) &&
         (!needsContext(alias) || passesContext(alias, contextReader(), start, end))
@@ -82,12 +86,19 @@ function scanShard(
     }
     if (found !== null) {
       accepted.push(found);
-      regex.lastIndex = found.end;
+      cursor = found.end;
     } else {
-      // Nothing fits here: retry from the next code point (a shorter alias may start inside).
-      regex.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+      cursor = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
     }
   }
+}
+
+/** Where the alias next matches at or after `from`, or -1. */
+function nextMatch(alias: CompiledAlias, text: string, from: number): number {
+  // Reused, not copied: a fresh RegExp object would start again in V8's slow interpreter tier.
+  alias.global.lastIndex = from;
+  const match = alias.global.exec(text);
+  return match === null ? -1 : match.index;
 }
 
 /**
@@ -113,14 +124,6 @@ function resolve(candidates: Accepted[], text: string): Mention[] {
     previous = candidate;
   }
   return mentions;
-}
-
-/** Index (into the shard's aliases) of the alias whose capturing group matched. */
-function groupOf(match: RegExpExecArray): number {
-  for (let group = 1; group < match.length; group++) {
-    if (match[group] !== undefined) return group - 1;
-  }
-  return match.length;
 }
 
 function passesLocalChecks(
