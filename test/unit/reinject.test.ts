@@ -44,7 +44,7 @@ const fake = vi.hoisted(() => {
   return { state, browser };
 });
 
-vi.mock('../shared/browser', () => ({ default: fake.browser }));
+vi.mock('../../src/shared/browser', () => ({ default: fake.browser }));
 
 const {
   browserInjectsOnUpdate,
@@ -52,7 +52,7 @@ const {
   isNewCode,
   manifestContentScripts,
   onInstalled,
-} = await import('./reinject');
+} = await import('../../src/background/reinject');
 
 beforeEach(() => {
   fake.state.calls = [];

@@ -37,10 +37,11 @@ const fake = vi.hoisted(() => {
   return { browser, painted };
 });
 
-vi.mock('../shared/browser', () => ({ default: fake.browser }));
+vi.mock('../../src/shared/browser', () => ({ default: fake.browser }));
 
-const { forgetTab, recordCount, refreshFromPage, repaintAll } = await import('./badge');
-const { DEFAULTS } = await import('../shared/settings');
+const { forgetTab, recordCount, refreshFromPage, repaintAll } =
+  await import('../../src/background/badge');
+const { DEFAULTS } = await import('../../src/shared/settings');
 
 beforeEach(() => {
   fake.painted.length = 0;
