@@ -47,6 +47,14 @@ export class MentionRegistry {
   private readonly highlights = new Map<TopicId, Highlight>();
   private readonly records = new Set<MentionRecord>();
   private readonly index = new IntervalIndex<Text, MentionRecord>();
+  /**
+   * Every record in document order, kept sorted as records arrive rather than sorted on
+   * demand: `compareDocumentPosition` between two blocks walks their common parent's children,
+   * so sorting 200 mentions under a body of 20,000 blocks took 130 ms per `get-mentions` on the
+   * 200k-node page. A scan adds in document order, so an add is one comparison with the last
+   * record (siblings between neighbours only); a re-read block is placed by binary search.
+   */
+  private readonly sorted: MentionRecord[] = [];
   private orderedCache: MentionRecord[] | undefined;
   /** Recorded but not yet in a registered highlight (see publish()). */
   private unpublished: MentionRecord[] = [];
@@ -56,6 +64,7 @@ export class MentionRegistry {
 
   add(record: MentionRecord): void {
     this.records.add(record);
+    this.insertInOrder(record);
     this.orderedCache = undefined;
     this.unpublished.push(record);
     const { startContainer, startOffset, endContainer, endOffset } = record.range;
@@ -103,7 +112,11 @@ export class MentionRegistry {
       for (const node of record.nodes) this.index.remove(node, record);
       removed++;
     }
-    if (removed > 0) this.orderedCache = undefined;
+    if (removed > 0) {
+      const kept = this.sorted.filter((record) => this.records.has(record));
+      this.sorted.splice(0, this.sorted.length, ...kept);
+      this.orderedCache = undefined;
+    }
     return removed;
   }
 
@@ -122,7 +135,7 @@ export class MentionRegistry {
 
   /** All mentions in document order (sorted on demand, cached until the set changes). */
   ordered(): MentionRecord[] {
-    this.orderedCache ??= [...this.records].sort(compareDocumentOrder);
+    this.orderedCache ??= this.sorted.slice();
     return this.orderedCache;
   }
 
@@ -141,7 +154,24 @@ export class MentionRegistry {
     if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
     this.publishTimer = undefined;
     this.index.clear();
+    this.sorted.length = 0;
     this.orderedCache = undefined;
+  }
+
+  private insertInOrder(record: MentionRecord): void {
+    const last = this.sorted.at(-1);
+    if (!last || compareDocumentOrder(last, record) <= 0) {
+      this.sorted.push(record);
+      return;
+    }
+    let low = 0;
+    let high = this.sorted.length - 1; // The last one is known to come after `record`.
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareDocumentOrder(this.sorted[middle] as MentionRecord, record) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    this.sorted.splice(low, 0, record);
   }
 }
 
