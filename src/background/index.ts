@@ -5,7 +5,6 @@
 import browser, { type Runtime } from '../shared/browser';
 import { isMessage, type Message, type PongReply } from '../shared/messages';
 import { watchSettings } from '../shared/settings';
-import { injectCardUi } from './card-ui';
 import { injectFile } from './inject-file';
 import { forgetTab, recordCount, refreshFromPage, repaintAll } from './badge';
 import { onInstalled } from './reinject';
@@ -19,7 +18,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     const reply: PongReply = { type: 'pong', from: 'background' };
     return Promise.resolve(reply);
   }
-  if (message.type === 'load-card-ui') return injectCardUi(sender);
+  if (message.type === 'load-card-ui') return injectFile(sender, 'card-ui.js');
   if (message.type === 'load-detector') return injectFile(sender, 'detector.js');
   if (message.type === 'mentions-changed') {
     const tab = reportingTab(sender);

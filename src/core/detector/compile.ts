@@ -22,7 +22,7 @@ import type {
   VocabularyData,
 } from './vocabulary-data';
 import { literalStems } from './literal-stems';
-import { patternToSource, stemToSource } from './pattern-syntax';
+import { patternToSource, spellStem, stemToSource } from './pattern-syntax';
 import {
   aliasSource,
   contextSetFlags,
@@ -128,7 +128,7 @@ class ClauseBuilder {
     const all = this.raw.flatMap((clause) => [...(clause.anyOf ?? []), ...(clause.andAnyOf ?? [])]);
     // Longest first: at one position the stem finder reports the first alternative that
     // matches, so the longest; the shorter stems it starts with are implied (below).
-    const stems = [...new Set(all.map(normaliseStem))].sort(
+    const stems = [...new Set(all.map(spellStem))].sort(
       (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
     );
     const index = new Map(stems.map((stem, i) => [stem, i]));
@@ -138,7 +138,7 @@ class ClauseBuilder {
     const toIndices = (list: string[] | null): number[] | null =>
       list === null
         ? null
-        : [...new Set(list.map((stem) => index.get(normaliseStem(stem)) as number))].sort(
+        : [...new Set(list.map((stem) => index.get(spellStem(stem)) as number))].sort(
             (a, b) => a - b,
           );
     const clauses: Clause[] = [];
@@ -155,19 +155,6 @@ class ClauseBuilder {
     });
     return { stems, implies, clauses, clauseOf };
   }
-}
-
-/**
- * One spelling per stem, as the stem finder matches it: lower case (it runs with /i), one space
- * for any run of spaces, one hyphen for any dash, one apostrophe for any apostrophe
- * (pattern-syntax.ts widens each back), so "prefix of" between stems means what it says.
- */
-function normaliseStem(stem: string): string {
-  return stem
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\u2010-\u2014]/g, '-')
-    .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
 }
 
 export function compileVocabulary(topics: readonly TopicVocabulary[]): VocabularyData {

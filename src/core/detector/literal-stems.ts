@@ -92,45 +92,32 @@ function longestLiteralRun(pattern: string, maxChars: number): string | null {
     if (trimmed.length > best.length) best = trimmed;
     run = [];
   };
-  const chars = [...pattern];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
     if (QUANTIFIERS.has(ch)) {
       run.pop(); // the quantified character (or nothing, after a group or class)
       close();
-      if (ch === '{') while (i < chars.length && chars[i] !== '}') i++;
+      if (ch === '{') while (i < pattern.length && pattern[i] !== '}') i++;
     } else if (ch === '(') {
       close();
-      i = skipGroup(chars, i);
+      const end = closingParen(pattern, i);
+      i = end < 0 ? pattern.length : end;
     } else if (ch === '[') {
       close();
-      while (i < chars.length && chars[i] !== ']') i += chars[i] === '\\' ? 2 : 1;
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
     } else if (ch === '\\') {
       close();
       i++; // an escape is not literal text here (\p{L}, \d, \.)
-      if (chars[i] === 'p' && chars[i + 1] === '{')
-        while (i < chars.length && chars[i] !== '}') i++;
+      if (pattern[i] === 'p' && pattern[i + 1] === '{') {
+        while (i < pattern.length && pattern[i] !== '}') i++;
+      }
     } else if (STOP.has(ch)) close();
     else run.push(ch);
   }
   close();
-  const stem = best.slice(0, maxChars);
+  // Cut by code points, not UTF-16 units, so no surrogate pair is split.
+  const stem = [...best.join('')].slice(0, maxChars);
   return stem.length >= minimumLength(stem) ? trimStem(stem).join('') : null;
-}
-
-/** Index of the `)` closing the group opened at `open` (code-point array). */
-function skipGroup(chars: string[], open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < chars.length; i++) {
-    const ch = chars[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return chars.length;
 }
 
 /** Without leading white space or trailing white space, apostrophes and hyphens. */

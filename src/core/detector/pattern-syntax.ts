@@ -56,3 +56,17 @@ export function patternToSource(pattern: string): string {
 export function stemToSource(stem: string): string {
   return patternToSource(stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
+
+/**
+ * One spelling per stem, as the stem finder matches it: lower case (it runs with /i), one space
+ * for any run of white space, one hyphen for any dash, one apostrophe for any apostrophe (the
+ * classes patternToSource widens them back into). compile.ts spells stems so, and the pre-check
+ * spells what it found so to look the stem up.
+ */
+export function spellStem(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2010-\u2014]/g, '-')
+    .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
+}

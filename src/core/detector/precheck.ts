@@ -5,7 +5,7 @@
  * word ever runs.
  */
 import type { Clause, PrecheckData } from './vocabulary-data';
-import { stemToSource } from './pattern-syntax';
+import { spellStem, stemToSource } from './pattern-syntax';
 
 /** Which pre-check stems a text holds: flags indexed like PrecheckData.stems. */
 export type StemFlags = Uint8Array;
@@ -16,7 +16,7 @@ export class Precheck {
   private readonly clauses: readonly Clause[];
   private readonly implies: Readonly<Record<number, readonly number[]>>;
   private readonly stems: readonly string[];
-  /** Stem index by its spelling (normaliseHit). */
+  /** Stem index by its spelling (spellStem). */
   private readonly indexOf: Map<string, number>;
 
   constructor(data: PrecheckData) {
@@ -85,20 +85,11 @@ export class Precheck {
 
   /** Which stem a hit is; -1 never happens unless case folding and toLowerCase disagree. */
   private stemOf(hit: string): number {
-    const spelled = this.indexOf.get(normaliseHit(hit));
+    const spelled = this.indexOf.get(spellStem(hit));
     if (spelled !== undefined) return spelled;
     // Rare: /i folds a character that toLowerCase() maps elsewhere (final sigma, say).
     return this.stems.findIndex((stem) => new RegExp(`^(?:${stemToSource(stem)})$`, 'i').test(hit));
   }
-}
-
-/** A hit spelled as compile.ts spells stems: lower case, one space, one hyphen, one apostrophe. */
-function normaliseHit(hit: string): string {
-  return hit
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\u2010-\u2014]/g, '-')
-    .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
 }
 
 function holds(clause: Clause, stems: StemFlags): boolean {
