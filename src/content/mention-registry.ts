@@ -54,7 +54,7 @@ export class MentionRegistry {
    * 200k-node page. A scan adds in document order, so an add is one comparison with the last
    * record (siblings between neighbours only); a re-read block is placed by binary search.
    */
-  private readonly sorted: MentionRecord[] = [];
+  private sorted: MentionRecord[] = [];
   private orderedCache: MentionRecord[] | undefined;
   /** Recorded but not yet in a registered highlight (see publish()). */
   private unpublished: MentionRecord[] = [];
@@ -113,8 +113,7 @@ export class MentionRegistry {
       removed++;
     }
     if (removed > 0) {
-      const kept = this.sorted.filter((record) => this.records.has(record));
-      this.sorted.splice(0, this.sorted.length, ...kept);
+      this.sorted = this.sorted.filter((record) => this.records.has(record));
       this.orderedCache = undefined;
     }
     return removed;
@@ -154,7 +153,7 @@ export class MentionRegistry {
     if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
     this.publishTimer = undefined;
     this.index.clear();
-    this.sorted.length = 0;
+    this.sorted = [];
     this.orderedCache = undefined;
   }
 
