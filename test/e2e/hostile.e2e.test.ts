@@ -136,6 +136,26 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
   const mentions = (until?: (reply: MentionsReply) => boolean): Promise<MentionsReply> =>
     waitForMentions(w.session, page, (reply) => reply.active && (until?.(reply) ?? true));
 
+  /** The 200k-node test's target: no task or rendering update of ours longer than this. */
+  const OUR_LONGEST_MS = 50;
+  /** The least noise margin granted, whatever the idle page showed (timer jitter). */
+  const NOISE_FLOOR_MS = 50;
+
+  /** An empty tab with the previous document's garbage collected (Chromium: forced over CDP;
+   * Firefox: given time for its own collection after unload), so that neither measurement of
+   * the 200k-node test pays for the 200,000 nodes the other one left behind. */
+  async function freshStart(): Promise<void> {
+    await page.goto('about:blank');
+    if (page.browser === 'chromium' && w.session.browser === 'chromium') {
+      const cdp = await w.session.raw.context.newCDPSession(page.raw);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.detach();
+      await sleep(500);
+    } else {
+      await sleep(3_000);
+    }
+  }
+
   it('stays responsive on a 200,000-node page', async () => {
     const expected = HUGE_BLOCKS / HUGE_MENTION_EVERY;
     /** The page's monitor, read from the end of its own first layout (forced at load), so
@@ -144,23 +164,25 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
       page.evaluate(() => {
         const win = window as unknown as { lateness: [number, number][]; laidOutAt?: number };
         const since = win.laidOutAt ?? Number.POSITIVE_INFINITY;
+        const late = win.lateness.filter(([t]) => t > since).map(([, l]) => l);
         return {
           laidOut: win.laidOutAt !== undefined,
-          maxLateness: Math.max(0, ...win.lateness.filter(([t]) => t > since).map(([, l]) => l)),
+          maxLateness: Math.max(0, ...late),
+          over50: late.filter((l) => l > 50).length,
         };
       });
-    // Baseline: the same page with Backstory idle, as long after load as the scan takes.
+    // Baseline: the same page with Backstory idle, watched as long as a scan usually takes.
+    await freshStart();
     await page.goto(`${baselineOrigin}/generated/huge.html`);
-    const nodes = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-      let count = 0;
-      while (walker.nextNode()) count++;
-      return count;
-    });
+    // Counted by XPath: a TreeWalker would give the page 200,000 JS wrappers to collect later.
+    const nodes = await page.evaluate(
+      () => document.evaluate('count(//node())', document, null, 1, null).numberValue,
+    );
     expect(nodes).toBeGreaterThanOrEqual(200_000);
     await sleep(4_000);
     const idle = await afterLoad();
 
+    await freshStart();
     await page.goto(w.server.url('/generated/huge.html'));
     const started = Date.now();
     const reply = await waitForMentions(
@@ -174,18 +196,27 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
     const busy = await afterLoad();
     console.info(
       `[${browser}] 200k nodes: ${expected} mentions after ${scanMs} ms; longest main-thread ` +
-        `block after the page's own layout ${busy.maxLateness.toFixed(0)} ms (idle page ${idle.maxLateness.toFixed(0)} ms)`,
+        `block after the page's own layout ${busy.maxLateness.toFixed(0)} ms, ${busy.over50} ` +
+        `over 50 ms (idle page ${idle.maxLateness.toFixed(0)} ms, ${idle.over50} over 50 ms)`,
     );
     expect(reply.mentions.length).toBe(expected);
     expect(idle.laidOut && busy.laidOut).toBe(true);
-    // What this guards: a scan that starves the page for seconds (it did: 3-7 s while yielding
-    // with scheduler.yield(), before 04f7a98). The bound is the idle page's own worst block plus
-    // one second, because that block alone varies by hundreds of ms on a shared 2-core machine
-    // (Firefox: 0.3-1.8 s). NOT met yet, and not asserted: the issue's target of no task of ours
-    // over 50 ms; on this page we still cause blocks of ~0.2-0.8 s (highlight repaints during
-    // the scan, see docs/performance.md), printed above on every run.
-    const idleWorst = Math.max(idle.maxLateness, 50);
-    expect(busy.maxLateness).toBeLessThanOrEqual(idleWorst + 1_000);
+    // The issue's target: no task or rendering update of ours over OUR_LONGEST_MS. What the
+    // monitor sees also holds the machine's own noise (2 shared cores: preemption, GC
+    // safepoints, the browser's own work after load such as Chromium's page-text capture, and
+    // in Firefox the page's own first paint), measured as the idle page's worst block in the
+    // same run, at least NOISE_FLOOR_MS; that is the margin. Before the highlights were
+    // painted in batches this failed by 0.3-1.3 s (one 50-500 ms repaint per frame of the
+    // scan). Each batch still costs Chromium one rendering update that grows with the page
+    // while the ::highlight() style has a text-decoration (ink overflow is recomputed up to
+    // <body> and its 20,000 children): with content.css's underline this failed in Chromium in
+    // 5 of 8 runs (28 Nov, blocks of 125-216 ms), without it 3 of 3 runs passed in both
+    // browsers. See docs/content-script.md.
+    const noise = Math.max(idle.maxLateness, NOISE_FLOOR_MS);
+    expect(
+      busy.maxLateness,
+      `longest block ${busy.maxLateness.toFixed(0)} ms > ${OUR_LONGEST_MS} ms + noise ${noise.toFixed(0)} ms`,
+    ).toBeLessThanOrEqual(OUR_LONGEST_MS + noise);
     expectClean();
   });
 
