@@ -3,9 +3,10 @@
  * queue of root elements, taken in batches: a batch's roots first lose their old mentions, then
  * are read afresh one after another in time slices.
  *
- * Reading a root starts with the pre-check on its whole text (`textContent`: one native call, no
- * node visited from script); most pages, and most subtrees a page re-renders, end there. Only a
- * root that passes is walked node by node, with the matcher (detector.js) loaded on first need.
+ * Reading a root starts with the pre-check on its whole readable text (one pass over its text
+ * nodes, as cheap as reading the page's text can be); most pages, and most subtrees a page
+ * re-renders, end there. Only the blocks holding a stem are then walked with the block and skip
+ * rules, and the matcher (detector.js) is loaded only once a block passes the pre-check too.
  */
 import type { FindMentions } from '../core/detector/finder';
 import type { StemFlags } from '../core/detector/precheck';
@@ -16,16 +17,22 @@ import {
   stemsInRange,
 } from '../core/may-contain-mention';
 import type { TopicId } from '../core/types';
+import { needsCleaning } from '../core/detector/normalise';
+import { blockOf, isInsideSkipped } from './dom-rules';
 import { loadFindMentions } from './detector/load-detector';
 import { MentionRegistry } from './mention-registry';
 import { sliceDeadline, yieldToMain } from './scheduling';
 import { SegmentWalker } from './segment-walker';
-import { positionsOf, type TextSegment } from './text-segment';
+import { nodeIndexAt, positionsOf, type TextSegment } from './text-segment';
 
 /** Shortest text that can hold a mention ("CSTO", "ОДКБ"): shorter segments are not read. */
 const MIN_MENTION_LENGTH = 4;
 /** A root whose walk the page kept pulling away is given up after this many restarts. */
 const MAX_RESTARTS = 3;
+/** Text nodes read between two clock reads while collecting a root's text. */
+const NODES_PER_CLOCK_CHECK = 256;
+/** Parents whose text is never read: not visible text (the pre-check skips it outright). */
+const UNREAD_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 /** Characters of a root's text pre-checked between two clock reads (~1 ms of regex work). */
 const PRECHECK_PIECE = 200_000;
 
@@ -129,69 +136,134 @@ export class Scanner {
   /** Returns false if the page removed the node the walk was paused at. */
   private async scanRoot({ root, reason }: Job, generation: number): Promise<boolean> {
     if (!root.isConnected) return true;
-    if (!(await this.mayHoldMention(root, reason, generation))) return true;
-    let find: FindMentions;
-    try {
-      find = await loadFindMentions();
-    } catch {
-      return true; // No matcher (context gone, injection refused): highlight nothing.
-    }
-    if (generation !== this.generation || !root.isConnected) return true;
+    const blocks = await this.blocksToWalk(root, reason, generation);
+    if (blocks.length === 0 || generation !== this.generation) return true;
     const topics = this.options.topics();
-    const walker = new SegmentWalker(root, this.options.host, (segment) =>
-      this.detect(segment, topics, find),
-    );
-    for (;;) {
-      const started = performance.now();
-      const finished = walker.run(sliceDeadline());
-      // Only re-reads count against the mutation budget: the first read happens once anyway.
-      if (reason === 'mutation') this.options.charge(performance.now() - started);
-      if (finished) break;
-      await yieldToMain();
-      if (generation !== this.generation) return true;
-      if (walker.lostItsPlace) return false;
+    // Segments that pass the pre-check wait here until the matcher is loaded: a page whose
+    // text as a whole passes (a stem here, a context word there) often has no block that does,
+    // and then detector.js is never loaded.
+    let pending: TextSegment<Text>[] = [];
+    let find: FindMentions | null = null;
+    // One clock for all the blocks: many small blocks must not add up to one long task.
+    let deadline = sliceDeadline();
+    for (const block of blocks) {
+      if (!block.isConnected) continue;
+      const walker = new SegmentWalker(block, this.options.host, (segment) => {
+        if (segment.text.length < MIN_MENTION_LENGTH || !mayContainMention(segment.text)) return;
+        if (find !== null) this.detect(segment, topics, find);
+        else pending.push(segment);
+      });
+      for (;;) {
+        const started = performance.now();
+        const finished = walker.run(deadline);
+        // Only re-reads count against the mutation budget: the first read happens once anyway.
+        if (reason === 'mutation') this.options.charge(performance.now() - started);
+        if (pending.length > 0 && find === null) {
+          try {
+            find = await loadFindMentions();
+          } catch {
+            return true; // No matcher (context gone, injection refused): highlight nothing.
+          }
+          if (generation !== this.generation) return true;
+          deadline = sliceDeadline();
+          // Text the page changed meanwhile is re-read by the observer; skip what it removed.
+          const ready = pending.filter((segment) =>
+            segment.nodes.every((node) => node.isConnected),
+          );
+          pending = [];
+          for (const segment of ready) this.detect(segment, topics, find);
+        }
+        if (finished && performance.now() <= deadline) break;
+        await yieldToMain();
+        if (generation !== this.generation) return true;
+        deadline = sliceDeadline();
+        if (finished) break;
+        if (walker.lostItsPlace) return false;
+      }
     }
     return true;
   }
 
   /**
-   * The pre-check over the root's whole text, in pieces between which the clock is read (a
-   * 2.5 MB page is a few ms of regex work). Text of skipped subtrees (scripts, inputs) is read
-   * too: it can only make the answer "maybe", never hide a mention.
+   * The blocks of `root` worth walking: the pre-check runs over the root's readable text (every
+   * text node but those of script, style and the like, read in one TreeWalker pass and joined),
+   * and only the smallest blocks holding a stem it found are returned, outside skipped
+   * subtrees; none when no mention is possible. Sliced: the clock is read every few hundred
+   * nodes and between pieces of text.
    */
-  private async mayHoldMention(
+  private async blocksToWalk(
     root: Element,
     reason: ScanReason,
     generation: number,
-  ): Promise<boolean> {
-    let started = performance.now();
-    const text = root.textContent ?? '';
-    if (text.length < MIN_MENTION_LENGTH) return false;
-    let deadline = sliceDeadline();
-    let stems: StemFlags | null = null;
-    for (let from = 0; from < text.length; from += PRECHECK_PIECE) {
-      const to = Math.min(text.length, from + PRECHECK_PIECE + STEM_OVERLAP);
-      stems = stemsInRange(text, from, to, stems);
-      if (anyMentionPossible(stems)) break;
-      if (to < text.length && performance.now() > deadline) {
-        if (reason === 'mutation') this.options.charge(performance.now() - started);
-        await yieldToMain();
-        if (generation !== this.generation) return false;
-        started = performance.now();
-        deadline = sliceDeadline();
+  ): Promise<Element[]> {
+    const clock = { started: performance.now(), deadline: sliceDeadline() };
+    const pause = async (): Promise<boolean> => {
+      if (reason === 'mutation') this.options.charge(performance.now() - clock.started);
+      await yieldToMain();
+      clock.started = performance.now();
+      clock.deadline = sliceDeadline();
+      return generation === this.generation;
+    };
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    const parts: string[] = [];
+    let length = 0;
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let visited = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      if (data.length > 0 && !UNREAD_TEXT_PARENTS.has(node.parentNode?.nodeName ?? '')) {
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+      }
+      if (++visited % NODES_PER_CLOCK_CHECK === 0 && performance.now() > clock.deadline) {
+        if (!(await pause())) return [];
+        // The page removed the node the walk stood on: read the whole root the slow way.
+        if (!walker.currentNode.isConnected) return [root];
       }
     }
-    if (reason === 'mutation') this.options.charge(performance.now() - started);
-    return anyMentionPossible(stems);
+    if (length < MIN_MENTION_LENGTH) return [];
+    const text = parts.join('');
+    let stems: StemFlags | null = null;
+    const hitNodes = new Set<Text>();
+    const collect = (offset: number): void => {
+      hitNodes.add(nodes[nodeIndexAt(starts, offset)] as Text);
+    };
+    for (let from = 0; from < text.length; from += PRECHECK_PIECE) {
+      const to = Math.min(text.length, from + PRECHECK_PIECE + STEM_OVERLAP);
+      stems = stemsInRange(text, from, to, stems, collect);
+      if (to < text.length && performance.now() > clock.deadline && !(await pause())) return [];
+    }
+    let blocks: Element[] = [];
+    if (anyMentionPossible(stems)) {
+      // Soft hyphens or decomposed letters: stems found only in the cleaned text have no offset.
+      blocks = needsCleaning(text) ? [root] : this.blocksHolding(root, hitNodes);
+    }
+    if (reason === 'mutation') this.options.charge(performance.now() - clock.started);
+    return blocks;
   }
 
+  /** The smallest blocks of `root` holding one of `nodes`, outside skipped subtrees. */
+  private blocksHolding(root: Element, nodes: Iterable<Text>): Element[] {
+    const host = this.options.host();
+    const blocks = new Set<Element>();
+    for (const node of nodes) {
+      if (!node.isConnected || isInsideSkipped(node, host)) continue;
+      const block = blockOf(node);
+      blocks.add(block !== undefined && root.contains(block) ? block : root);
+    }
+    return outermost([...blocks], (block) => block);
+  }
+
+  /** Registers the mentions of a segment that passed the pre-check. */
   private detect(
     segment: TextSegment<Text>,
     topics: ReadonlySet<TopicId>,
     findMentions: FindMentions,
   ): void {
     const { text } = segment;
-    if (text.length < MIN_MENTION_LENGTH || !mayContainMention(text)) return;
     for (const mention of findMentions(text)) {
       if (!topics.has(mention.topic)) continue;
       const { start, end, nodes } = positionsOf(segment, mention.start, mention.end);
@@ -213,10 +285,15 @@ export class Scanner {
 
 /** The jobs whose root no other job's root contains (a contained root is read with its container). */
 function outermostJobs(jobs: readonly Job[]): Job[] {
-  const roots = new Set<Node>(jobs.map((job) => job.root));
-  return jobs.filter((job) => {
-    for (let node = job.root.parentNode; node; node = node.parentNode) {
-      if (roots.has(node)) return false;
+  return outermost(jobs, (job) => job.root);
+}
+
+/** The items whose element no other item's element contains. */
+function outermost<T>(items: readonly T[], elementOf: (item: T) => Element): T[] {
+  const elements = new Set<Node>(items.map(elementOf));
+  return items.filter((item) => {
+    for (let node = elementOf(item).parentNode; node; node = node.parentNode) {
+      if (elements.has(node)) return false;
     }
     return true;
   });

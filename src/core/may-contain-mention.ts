@@ -23,8 +23,10 @@ export function stemsInRange(
   from: number,
   to: number,
   into: StemFlags | null,
+  /** Receives the offset in `text` of every stem found in it (not those only cleaning shows). */
+  onHit?: (index: number) => void,
 ): StemFlags | null {
-  const found = PRECHECK.stemsIn(text, from, to, into);
+  const found = PRECHECK.stemsIn(text, from, to, into, false, onHit);
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   if (!needsCleaning(piece)) return found;
   return PRECHECK.stemsIn(new CleanText(piece).text, 0, Infinity, found);

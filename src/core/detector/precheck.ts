@@ -38,6 +38,8 @@ export class Precheck {
     to = text.length,
     into: StemFlags | null = null,
     stopWhenPossible = false,
+    /** Receives the offset of every hit (in order). */
+    onHit?: (index: number) => void,
   ): StemFlags | null {
     const finder = this.finder;
     finder.lastIndex = from;
@@ -49,6 +51,7 @@ export class Precheck {
       finder.lastIndex = hit.index + 1;
       const stem = this.stemOf(hit[0]);
       if (stem < 0) continue;
+      onHit?.(hit.index);
       found ??= new Uint8Array(this.stems.length);
       if (found[stem] === 1) continue;
       found[stem] = 1;
