@@ -10,11 +10,13 @@
  *
  * Prints a table, the details of every problem, and last one JSON summary line. Exits 1 when a
  * target is missed (an error, a DOM change, a shift, a request, a wrong unrest highlight, a
- * failed visit).
+ * failed visit). The extension's own packaged files loaded into the tab (detector.js once the
+ * pre-check hits, card-ui.js for a card) are reads from the package, not network requests: they
+ * are counted apart (`files` column, `extensionFileLoads`; Chromium only) and never as requests.
  */
 import { listCorpus, sample } from './sweep/corpus';
 import { details, HEADER, row, summaryLine } from './sweep/report';
-import { layoutShifted, summarize, wrongUnrest } from './sweep/result';
+import { fileLoadCounts, layoutShifted, summarize, wrongUnrest } from './sweep/result';
 import { runSweep } from './sweep/run';
 
 interface Args {
@@ -23,10 +25,20 @@ interface Args {
   only: string | undefined;
 }
 
+const HELP = `Usage: npm run sweep -- [--browser chromium|firefox] [--pages N] [--only TEXT]
+  --browser  chromium (default) or firefox
+  --pages    a deterministic sample of N pages (every term-hit page first); default all
+  --only     only the pages whose file name contains TEXT
+Prints one row per page, the details of every problem and, last, one JSON summary line.`;
+
 function parseArgs(argv: string[]): Args {
   const args: Args = { browser: 'chromium', pages: undefined, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--help' || flag === '-h') {
+      console.log(HELP);
+      process.exit(0);
+    }
     const value = argv[i + 1];
     if (flag === '--browser' && (value === 'chromium' || value === 'firefox')) args.browser = value;
     else if (flag === '--pages' && value && /^\d+$/.test(value)) args.pages = Number(value);
@@ -63,6 +75,14 @@ async function main(): Promise<void> {
       `seed found on ${results.filter((r) => r.seedFound).length}; ` +
       `geometry unattributable on ${results.filter((r) => r.geometryUnstable).length}; ` +
       `failed visits ${results.filter((r) => r.failure).length}`,
+  );
+  const files = fileLoadCounts(results);
+  console.log(
+    files
+      ? `extension files (read from the package, not network requests): ${
+          [...files].map(([file, n]) => `${file} on ${n}`).join(', ') || 'none'
+        } of ${results.length} pages`
+      : 'extension files: not observable in this browser (they never reach the network)',
   );
   // The summary is the last line, for scripts that read it.
   console.log(summaryLine(summary));

@@ -6,10 +6,21 @@
  *   requests (`request.serviceWorker()`) and those of extension pages (the frame URL is ours).
  * - Errors: console errors whose source is chrome-extension://, uncaught errors whose stack
  *   names it (pages and the service worker), and "Extension context invalidated" anywhere.
+ * - Our own packaged files in the tab (`files`, with `{ files: true }`): scripts the debugger
+ *   sees parsed from chrome-extension:// URLs (content.js, and detector.js / card-ui.js, which
+ *   the background injects with scripting.executeScript: no network event at all), and any
+ *   chrome-extension:// URL of ours the tab requests. These are package reads, not network
+ *   requests, and are reported apart from them.
  */
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import type { ExtensionSession, TestPage } from '../../test/e2e/harness';
-import { CONTEXT_INVALIDATED, isNetworkUrl, type Attributed, type Observer } from './observer';
+import {
+  CONTEXT_INVALIDATED,
+  isNetworkUrl,
+  ownFilePath,
+  type Attributed,
+  type Observer,
+} from './observer';
 
 interface Initiator {
   type: string;
@@ -46,16 +57,24 @@ async function instrumentWorker(worker: Worker): Promise<void> {
     .catch(() => undefined);
 }
 
+export interface ChromiumObserverOptions {
+  /** Record our packaged files loaded into the tab (turns on the CDP debugger for the tab,
+   * which only listens: no breakpoints, pauses skipped). Off by default. */
+  files?: boolean;
+}
+
 export async function observeChromium(
   session: ExtensionSession,
   page: TestPage,
+  options: ChromiumObserverOptions = {},
 ): Promise<Observer> {
   if (session.browser !== 'chromium' || page.browser !== 'chromium') {
     throw new Error('observeChromium needs a Chromium session');
   }
   const context: BrowserContext = session.raw.context;
   const ours = session.extensionOrigin;
-  let pending: Attributed = { errors: [], requests: [] };
+  const fresh = (): Attributed => ({ errors: [], requests: [], files: options.files ? [] : null });
+  let pending = fresh();
 
   const onConsole = (message: ConsoleMessage): void => {
     if (message.type() !== 'error') return;
@@ -104,20 +123,33 @@ export async function observeChromium(
   const cdp = await context.newCDPSession(raw);
   cdp.on('Network.requestWillBeSent', (event) => {
     const url = event.request.url;
+    const file = ownFilePath(url, ours);
+    if (file !== null) pending.files?.push(`${file} (requested)`);
     if (!isNetworkUrl(url)) return;
     const initiator = event.initiator as Initiator;
     const urls = [initiator.url ?? '', ...stackUrls(initiator.stack)];
     if (urls.some((u) => u.startsWith(ours))) pending.requests.push(`content script: ${url}`);
   });
   await cdp.send('Network.enable');
+  if (options.files) {
+    cdp.on('Debugger.scriptParsed', (event) => {
+      const file = ownFilePath(event.url, ours);
+      if (file !== null) pending.files?.push(file);
+    });
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.setSkipAllPauses', { skip: true });
+  }
 
   return {
     method:
       'Chromium: CDP initiator stacks on the tab, playwright service-worker and extension-page requests; ' +
-      'console errors and uncaught errors whose source is chrome-extension://',
+      'console errors and uncaught errors whose source is chrome-extension://' +
+      (options.files
+        ? '; own packaged files in the tab (not requests): CDP Debugger.scriptParsed and chrome-extension:// request URLs'
+        : ''),
     take() {
       const taken = pending;
-      pending = { errors: [], requests: [] };
+      pending = fresh();
       return taken;
     },
     async dispose() {

@@ -7,6 +7,9 @@
  * - Errors: console errors and uncaught errors in the tab whose source is moz-extension://, and
  *   Firefox's own log on stderr ("JavaScript error: moz-extension://…"), which is the only place
  *   the background page's uncaught errors show up (BiDi does not expose that page).
+ * - Our own packaged files (detector.js, card-ui.js injected by scripting.executeScript) are
+ *   read from the package and never reach the network or the proxy, so they cannot be counted
+ *   as requests here; nor can they be seen at all (`files: null`).
  */
 import type { ExtensionSession, TestPage } from '../../test/e2e/harness';
 import { CONTEXT_INVALIDATED, type Attributed, type Observer } from './observer';
@@ -53,7 +56,8 @@ export function observeFirefox(
     method:
       'Firefox: a logging proxy for every non-local request (ours = moz-extension Origin, or a host ' +
       "neither Firefox's nor named in the page's HTML); console/uncaught errors from moz-extension:// " +
-      'in the tab and in Firefox’s stderr log',
+      'in the tab and in Firefox’s stderr log; own packaged files (moz-extension://) never reach ' +
+      'the proxy and are not observed',
     take(pageSource) {
       const requests: string[] = [];
       for (const request of proxy.requests.slice(seen)) {
@@ -64,7 +68,7 @@ export function observeFirefox(
         }
       }
       seen = proxy.requests.length;
-      const taken: Attributed = { errors, requests };
+      const taken: Attributed = { errors, requests, files: null };
       errors = [];
       return taken;
     },

@@ -3,6 +3,22 @@ import { layoutShifted, wrongUnrest, type PageResult, type SweepSummary } from '
 
 const yesNo = (value: boolean): string => (value ? 'yes' : '-');
 
+/** A Chromium layout shift the control run (after the last page) has yet to attribute. */
+function awaitingControl(r: PageResult): boolean {
+  return (
+    r.moved === 0 &&
+    (r.shiftScore ?? 0) > 0 &&
+    !!r.replay &&
+    r.shiftScoreWithoutExtension === undefined
+  );
+}
+
+function shiftCell(r: PageResult): string {
+  if (r.geometryUnstable) return 'n/a';
+  if (awaitingControl(r)) return 'ctrl';
+  return yesNo(layoutShifted(r));
+}
+
 export function row(r: PageResult): string {
   const cells = [
     r.file.slice(0, 58).padEnd(58),
@@ -12,10 +28,16 @@ export function row(r: PageResult): string {
     yesNo(r.seedHoverable).padStart(3),
     yesNo(r.cardShown).padStart(4),
     yesNo(r.domChanged).padStart(3),
-    (r.geometryUnstable ? 'n/a' : yesNo(layoutShifted(r))).padStart(5),
+    shiftCell(r).padStart(5),
     String(r.errors.length).padStart(3),
     String(r.requests.length).padStart(4),
-    [r.termHit ? 'term-hit' : '', r.failure ? 'FAILED' : '', r.probeMissing ? 'no-probe' : '']
+    (r.extensionFiles === null ? 'n/a' : String(r.extensionFiles.length)).padStart(5),
+    [
+      r.termHit ? 'term-hit' : '',
+      r.failure ? 'FAILED' : '',
+      r.probeMissing ? 'no-probe' : '',
+      awaitingControl(r) ? 'shift: replayed without the extension at the end, see details' : '',
+    ]
       .filter(Boolean)
       .join(','),
   ];
@@ -33,6 +55,7 @@ export const HEADER = [
   'shift'.padStart(5),
   'err'.padStart(3),
   'reqs'.padStart(4),
+  'files'.padStart(5),
   'notes',
 ].join(' ');
 
@@ -56,6 +79,10 @@ export function details(results: readonly PageResult[]): string[] {
     if (wrongUnrest(r)) problems.push('kazakhstan-unrest highlight on a term-hit page');
     for (const e of r.errors) problems.push(`error: ${e.slice(0, 400)}`);
     for (const q of r.requests) problems.push(`request: ${q}`);
+    const files = r.extensionFiles ?? [];
+    if (new Set(files).size < files.length) {
+      problems.push(`a packaged file loaded more than once (not a request): ${files.join(', ')}`);
+    }
     if (r.pageMentions.length > 0) {
       const texts = r.pageMentions.map((m) => `${m.topic}:${JSON.stringify(m.text)}`);
       problems.push(`mentions: ${texts.slice(0, 8).join(', ')}`);

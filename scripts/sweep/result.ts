@@ -41,7 +41,11 @@ export interface PageResult {
   /** The page kept moving by itself, so geometry could not be attributed. */
   geometryUnstable: boolean;
   errors: string[];
+  /** Network requests attributed to the extension. */
   requests: string[];
+  /** Our own packaged files loaded into the tab (e.g. `/detector.js`): not requests; `null`
+   * where the browser does not show them (Firefox). */
+  extensionFiles: string[] | null;
 }
 
 export interface SweepSummary {
@@ -52,6 +56,9 @@ export interface SweepSummary {
   layoutShiftPages: number;
   extensionRequests: number;
   pagesWithMentions: number;
+  /** Loads of our own packaged files into the tab (content.js, detector.js, card-ui.js), which
+   * are not network requests; null where the browser does not show them (Firefox). */
+  extensionFileLoads: number | null;
 }
 
 /** Moved while the card opened, or a layout shift that the page does not also make without us. */
@@ -59,6 +66,17 @@ export function layoutShifted(r: PageResult): boolean {
   const shiftedWithUs = (r.shiftScore ?? 0) > 0;
   const shiftedAnyway = (r.shiftScoreWithoutExtension ?? 0) > 0;
   return r.moved > 0 || (shiftedWithUs && !shiftedAnyway);
+}
+
+/** Which of our packaged files were loaded into the tab, and on how many pages each, in
+ * first-seen order (`null` when the browser does not show them). */
+export function fileLoadCounts(results: readonly PageResult[]): Map<string, number> | null {
+  if (results.some((r) => r.extensionFiles === null)) return null;
+  const counts = new Map<string, number>();
+  for (const r of results) {
+    for (const file of new Set(r.extensionFiles)) counts.set(file, (counts.get(file) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** A kazakhstan-unrest highlight on a page that only uses the word in another sense. */
@@ -75,5 +93,8 @@ export function summarize(browser: BrowserName, results: readonly PageResult[]):
     layoutShiftPages: results.filter(layoutShifted).length,
     extensionRequests: results.reduce((n, r) => n + r.requests.length, 0),
     pagesWithMentions: results.filter((r) => r.pageMentions.length > 0).length,
+    extensionFileLoads: results.every((r) => r.extensionFiles !== null)
+      ? results.reduce((n, r) => n + (r.extensionFiles?.length ?? 0), 0)
+      : null,
   };
 }

@@ -24,7 +24,7 @@ export interface SweepRun {
 export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   let watched: WatchedSession | undefined;
   try {
-    watched = await startWatchedSession(options.browser);
+    watched = await startWatchedSession(options.browser, { files: true });
     watched.server.route(PROBE_PATH, { body: probeSource(), contentType: 'text/javascript' });
     // Whatever the extension did while starting up is reported with the first page.
     const results: PageResult[] = [];

@@ -24,7 +24,15 @@ export interface WatchedSession {
   close(): Promise<void>;
 }
 
-export async function startWatchedSession(browser: BrowserName): Promise<WatchedSession> {
+export interface WatchOptions {
+  /** Chromium: also record our packaged files loaded into the tab (observe-chromium.ts). */
+  files?: boolean;
+}
+
+export async function startWatchedSession(
+  browser: BrowserName,
+  options: WatchOptions = {},
+): Promise<WatchedSession> {
   let server: TestServer | undefined;
   let proxy: LoggingProxy | undefined;
   let session: ExtensionSession | undefined;
@@ -40,7 +48,7 @@ export async function startWatchedSession(browser: BrowserName): Promise<Watched
     const observer =
       browser === 'firefox' && proxy
         ? observeFirefox(session, page, proxy)
-        : await observeChromium(session, page);
+        : await observeChromium(session, page, { files: options.files });
     const opened = { session, server, proxy };
     return {
       session,

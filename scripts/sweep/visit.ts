@@ -105,6 +105,7 @@ export async function visit(env: VisitEnv, corpusPage: CorpusPage): Promise<Page
     geometryUnstable: false,
     errors: [],
     requests: [],
+    extensionFiles: null,
   };
   const { page } = env;
   try {
@@ -189,6 +190,7 @@ export async function visit(env: VisitEnv, corpusPage: CorpusPage): Promise<Page
   const attributed = env.observer.take(Buffer.from(bytes).toString('latin1'));
   result.errors = attributed.errors;
   result.requests = attributed.requests;
+  result.extensionFiles = attributed.files;
   result.ms = Date.now() - started;
   return result;
 }

@@ -68,6 +68,26 @@ describe.each(BROWSERS)('real-page sweep sample in %s', (browser) => {
     ).toEqual([]);
   });
 
+  it('counts the bundles injected on demand as package reads, never as requests', () => {
+    if (browser === 'firefox') {
+      // Package reads never reach the network (hence the proxy); Firefox does not show them.
+      expect(results.every((r) => r.extensionFiles === null)).toBe(true);
+      return;
+    }
+    for (const r of results.filter((r) => r.seedFound)) {
+      const files = r.extensionFiles ?? [];
+      // The seed passes the pre-check, so the matcher was injected: once per page.
+      expect(
+        files.filter((f) => f === '/detector.js'),
+        r.file,
+      ).toEqual(['/detector.js']);
+      if (r.cardShown) expect(files, r.file).toContain('/card-ui.js');
+    }
+    expect(
+      results.flatMap((r) => r.requests).filter((q) => q.includes('chrome-extension:')),
+    ).toEqual([]);
+  });
+
   it('changes no DOM but for the one card host, and shifts no layout', () => {
     expect(
       results.filter((r) => r.domChanged).map((r) => r.file),
