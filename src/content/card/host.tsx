@@ -77,18 +77,15 @@ export class CardHost {
 
   /**
    * Gets a card ready while it is hidden (during the hover delay), so that show() only has to
-   * display and place it: creates the host, renders the card, and lays it out once invisibly
-   * (the first layout of its text, with cold font and shaping caches, took ~10 ms on its own).
+   * display and place it: creates the host and renders the card. It is not laid out in advance:
+   * a forced layout of the hidden card during the delay (which saved ~8 ms at show) shifted a
+   * Wikipedia page's multi-column reference list by half a pixel in Firefox (the real-page
+   * sweep), and a card must never move the page.
    */
   prepare(request: CardRequest): void {
     if (this.shown) return; // never touch a card the reader is looking at
-    const host = this.ensureHost();
-    if (!this.renderCard(request)) return;
-    setStyle(host, 'visibility', 'hidden');
-    setStyle(host, 'display', 'block');
-    host.getBoundingClientRect(); // the layout is the point: it warms the caches
-    setStyle(host, 'display', 'none');
-    setStyle(host, 'visibility', 'visible');
+    this.ensureHost();
+    this.renderCard(request);
   }
 
   /** Shows the card, with focus in it if `focus` (keyboard); not if no article covers the topic. */
