@@ -17,8 +17,6 @@ export interface CompiledAlias {
   topic: TopicId;
   /** Global regex of this alias alone: finds its next match. */
   global: RegExp;
-  /** Sticky: does it match at a given position? */
-  sticky: RegExp;
   /** Anchored, case-sensitive form, for aliases that must match case-sensitively. */
   exact: RegExp | null;
   leftBoundary: boolean;
@@ -122,7 +120,6 @@ function compileAlias(entry: AliasEntry): CompiledAlias {
   return {
     topic: entry.topic,
     global: new RegExp(aliasSource(entry), 'gi'),
-    sticky: new RegExp(aliasSource(entry), 'iy'),
     exact: entry.caseSensitive === true ? new RegExp(exactSource(entry)) : null,
     leftBoundary: (entry.boundary ?? 'both') !== 'none',
     quoted: entry.quoted === true,

@@ -60,12 +60,16 @@ function scanGroup(
 ): void {
   /** Per alias, where its next match starts (at or after the cursor), -1 for none left. */
   const next = new Array<number>(group.length).fill(-2);
+  /** Per alias, where that match ends. */
+  const ends = new Array<number>(group.length).fill(-1);
   let cursor = 0;
   for (;;) {
     let start = -1;
     for (let k = 0; k < group.length; k++) {
       if ((next[k] as number) !== -1 && (next[k] as number) < cursor) {
-        next[k] = nextMatch(group[k] as CompiledAlias, text, cursor);
+        const match = nextMatch(group[k] as CompiledAlias, text, cursor);
+        next[k] = match === null ? -1 : match.index;
+        ends[k] = match === null ? -1 : match.index + match[0].length;
       }
       const at = next[k] as number;
       if (at >= 0 && (start < 0 || at < start)) start = at;
@@ -75,8 +79,7 @@ function scanGroup(
     for (let k = 0; k < group.length && found === null; k++) {
       if (next[k] !== start) continue;
       const alias = group[k] as CompiledAlias;
-      alias.sticky.lastIndex = start;
-      const end = start + (alias.sticky.exec(text) as RegExpExecArray)[0].length;
+      const end = ends[k] as number;
       if (
         passesLocalChecks(alias, text, start, end, text.slice(start, end)) &&
         (!needsContext(alias) || passesContext(alias, contextReader(), start, end))
@@ -93,12 +96,11 @@ function scanGroup(
   }
 }
 
-/** Where the alias next matches at or after `from`, or -1. */
-function nextMatch(alias: CompiledAlias, text: string, from: number): number {
+/** The alias's next match at or after `from`, or null. */
+function nextMatch(alias: CompiledAlias, text: string, from: number): RegExpExecArray | null {
   // Reused, not copied: a fresh RegExp object would start again in V8's slow interpreter tier.
   alias.global.lastIndex = from;
-  const match = alias.global.exec(text);
-  return match === null ? -1 : match.index;
+  return alias.global.exec(text);
 }
 
 /**

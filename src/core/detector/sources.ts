@@ -3,7 +3,7 @@
  * each one to check the data) and the runtime (detector.ts, which compiles them when a text
  * first needs them).
  */
-import type { AliasEntry, ContextSetEntry, ShardEntry } from './vocabulary-data';
+import type { AliasEntry, ContextSetEntry } from './vocabulary-data';
 import { NO_WORD_CHAR_AHEAD, NO_WORD_CHAR_BEHIND } from './boundaries';
 import { patternToSource } from './pattern-syntax';
 
@@ -21,11 +21,6 @@ export function exactSource(alias: AliasEntry): string {
 /** A pattern tested against the end of the text before a match. */
 export function endAnchoredSource(pattern: string): string {
   return `(?:${patternToSource(pattern)})$`;
-}
-
-/** A shard's alternation: capturing group k + 1 belongs to aliases[k]. */
-export function shardSource(shard: ShardEntry): string {
-  return shard.aliases.map((alias) => `(${aliasSource(alias)})`).join('|');
 }
 
 export function contextSetSource(set: ContextSetEntry): string {
