@@ -90,6 +90,11 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+/** Whether elements with this tag name (`nodeName`) are skipped with all they contain. */
+export function isSkippedTag(name: string): boolean {
+  return SKIPPED_TAGS.has(name);
+}
+
 export function isBlock(element: Element): boolean {
   return BLOCK_TAGS.has(element.tagName);
 }
@@ -101,7 +106,7 @@ export function isBlock(element: Element): boolean {
  * marks the editing host, and skipping the host skips everything editable inside it.
  */
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (isSkippedTag(element.tagName)) return true;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

@@ -18,7 +18,7 @@ import {
 } from '../core/may-contain-mention';
 import type { TopicId } from '../core/types';
 import { needsCleaning } from '../core/detector/normalise';
-import { blockOf, isInsideSkipped } from './dom-rules';
+import { blockOf, isInsideSkipped, isSkippedTag } from './dom-rules';
 import { loadFindMentions } from './detector/load-detector';
 import { MentionRegistry } from './mention-registry';
 import { sliceDeadline, yieldToMain } from './scheduling';
@@ -31,8 +31,6 @@ const MIN_MENTION_LENGTH = 4;
 const MAX_RESTARTS = 3;
 /** Text nodes read between two clock reads while collecting a root's text. */
 const NODES_PER_CLOCK_CHECK = 256;
-/** Parents whose text is never read: not visible text (the pre-check skips it outright). */
-const UNREAD_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 /** Characters of a root's text pre-checked between two clock reads (~1 ms of regex work). */
 const PRECHECK_PIECE = 200_000;
 
@@ -212,7 +210,9 @@ export class Scanner {
     let visited = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const data = (node as Text).data;
-      if (data.length > 0 && !UNREAD_TEXT_PARENTS.has(node.parentNode?.nodeName ?? '')) {
+      // Text right inside a skipped element (script, style, a field…) never feeds the pre-check;
+      // deeper inside one it may, and blocksHolding() drops it.
+      if (data.length > 0 && !isSkippedTag(node.parentNode?.nodeName ?? '')) {
         nodes.push(node as Text);
         starts.push(length);
         parts.push(data);
