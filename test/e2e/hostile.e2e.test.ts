@@ -140,6 +140,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
   const OUR_LONGEST_MS = 50;
   /** The least noise margin granted, whatever the idle page showed (timer jitter). */
   const NOISE_FLOOR_MS = 50;
+  /** How long the 200k-node page is left after load before it is measured. */
+  const SETTLE_MS = 3_000;
 
   /** An empty tab with the previous document's garbage collected (Chromium: forced over CDP;
    * Firefox: given time for its own collection after unload), so that neither measurement of
@@ -156,34 +158,27 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
     }
   }
 
-  it('stays responsive on a 200,000-node page', async () => {
-    const expected = HUGE_BLOCKS / HUGE_MENTION_EVERY;
-    /** The page's monitor, read from the end of its own first layout (forced at load), so
-     * that what blocks the main thread afterwards is not the page's own rendering. */
-    const afterLoad = () =>
-      page.evaluate(() => {
-        const win = window as unknown as { lateness: [number, number][]; laidOutAt?: number };
-        const since = win.laidOutAt ?? Number.POSITIVE_INFINITY;
-        const late = win.lateness.filter(([t]) => t > since).map(([, l]) => l);
-        return {
-          laidOut: win.laidOutAt !== undefined,
-          maxLateness: Math.max(0, ...late),
-          over50: late.filter((l) => l > 50).length,
-        };
-      });
-    // Baseline: the same page with Backstory idle, watched as long as a scan usually takes.
-    await freshStart();
-    await page.goto(`${baselineOrigin}/generated/huge.html`);
-    // Counted by XPath: a TreeWalker would give the page 200,000 JS wrappers to collect later.
-    const nodes = await page.evaluate(
-      () => document.evaluate('count(//node())', document, null, 1, null).numberValue,
-    );
-    expect(nodes).toBeGreaterThanOrEqual(200_000);
-    await sleep(4_000);
-    const idle = await afterLoad();
+  /** The huge page's monitor: its blocks (late 10 ms timer ticks) that began at `since` or later. */
+  const blocksSince = (since: number) =>
+    page.evaluate((from) => {
+      const { lateness } = window as unknown as { lateness: [number, number][] };
+      const late = lateness.filter(([t, l]) => t - l >= from).map(([, l]) => l);
+      return { maxLateness: Math.max(0, ...late), over50: late.filter((l) => l > 50).length };
+    }, since);
 
+  /** The huge page loaded from `origin`, with the time its own load handler and layout ended. */
+  async function loadHuge(origin: string): Promise<number> {
     await freshStart();
-    await page.goto(w.server.url('/generated/huge.html'));
+    await page.goto(`${origin}/generated/huge.html`);
+    return page.evaluate(() => (window as unknown as { loadedAt: number }).loadedAt);
+  }
+
+  /** Chromium: Backstory reads the page as it loads, against the same page loaded with it off. */
+  async function scanAtLoad(expected: number) {
+    const idleSince = await loadHuge(baselineOrigin);
+    await sleep(4_000);
+    const idle = await blocksSince(idleSince);
+    const busySince = await loadHuge(w.server.origin);
     const started = Date.now();
     const reply = await waitForMentions(
       w.session,
@@ -193,25 +188,69 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
     );
     const scanMs = Date.now() - started;
     await sleep(500);
-    const busy = await afterLoad();
+    return { reply, scanMs, idle, busy: await blocksSince(busySince), when: 'at load' };
+  }
+
+  /**
+   * Firefox: the page loaded with Backstory off for the site and left to settle, then switched
+   * on (as from the popup), against the same settled page and the same settings write, still off.
+   */
+  async function scanSwitchedOn(expected: number) {
+    await loadHuge(baselineOrigin);
+    await sleep(SETTLE_MS);
+    const busySince = await page.evaluate(() => performance.now());
+    const started = Date.now();
+    await disableSites(w.session, []);
+    const reply = await waitForMentions(
+      w.session,
+      page,
+      (r) => r.active && r.mentions.length === expected,
+      90_000,
+    );
+    const scanMs = Date.now() - started;
+    await sleep(500);
+    const busy = await blocksSince(busySince);
+    await disableSites(w.session, ['localhost']);
+    await loadHuge(baselineOrigin);
+    await sleep(SETTLE_MS);
+    const idleSince = await page.evaluate(() => performance.now());
+    await disableSites(w.session, ['localhost']);
+    await sleep(scanMs + 500);
+    return { reply, scanMs, idle: await blocksSince(idleSince), busy, when: 'switched on' };
+  }
+
+  it('stays responsive on a 200,000-node page', async () => {
+    const expected = HUGE_BLOCKS / HUGE_MENTION_EVERY;
+    // Why two ways. Right after load Firefox does its own work on this page, Backstory or not:
+    // blocks of 150-550 ms that start just after the load handler (idle page, 6 loads, 28 Nov),
+    // so a load-time comparison with an idle load was a coin toss (CI failed on it: 556 ms
+    // against an idle 217 ms). Firefox is therefore measured on the settled page switched on.
+    // Chromium has no such blocks of its own and is measured at load, where readers meet it;
+    // switched on after load it still shows one 50-120 ms rendering update when the first
+    // highlight is registered (docs/content-script.md, "Rendering cost of highlight changes"):
+    // an open item of the performance issue, not hidden here.
+    const { reply, scanMs, idle, busy, when } =
+      browser === 'firefox' ? await scanSwitchedOn(expected) : await scanAtLoad(expected);
     console.info(
-      `[${browser}] 200k nodes: ${expected} mentions after ${scanMs} ms; longest main-thread ` +
-        `block after the page's own layout ${busy.maxLateness.toFixed(0)} ms, ${busy.over50} ` +
-        `over 50 ms (idle page ${idle.maxLateness.toFixed(0)} ms, ${idle.over50} over 50 ms)`,
+      `[${browser}] 200k nodes, ${when}: ${expected} mentions after ${scanMs} ms; longest ` +
+        `main-thread block ${busy.maxLateness.toFixed(0)} ms, ${busy.over50} over 50 ms (idle ` +
+        `page ${idle.maxLateness.toFixed(0)} ms, ${idle.over50} over 50 ms)`,
     );
     expect(reply.mentions.length).toBe(expected);
-    expect(idle.laidOut && busy.laidOut).toBe(true);
+    // Counted by XPath: a TreeWalker would give the page 200,000 JS wrappers to collect later.
+    const nodes = await page.evaluate(
+      () => document.evaluate('count(//node())', document, null, 1, null).numberValue,
+    );
+    expect(nodes).toBeGreaterThanOrEqual(200_000);
     // The issue's target: no task or rendering update of ours over OUR_LONGEST_MS. What the
-    // monitor sees also holds the machine's own noise (2 shared cores: preemption, GC
-    // safepoints, the browser's own work after load such as Chromium's page-text capture, and
-    // in Firefox the page's own first paint), measured as the idle page's worst block in the
-    // same run, at least NOISE_FLOOR_MS; that is the margin. Before the highlights were
-    // painted in batches this failed by 0.3-1.3 s (one 50-500 ms repaint per frame of the
-    // scan). Each batch still costs Chromium one rendering update that grows with the page
-    // while the ::highlight() style has a text-decoration (ink overflow is recomputed up to
-    // <body> and its 20,000 children): with content.css's underline this failed in Chromium in
-    // 5 of 8 runs (28 Nov, blocks of 125-216 ms), without it 3 of 3 runs passed in both
-    // browsers. See docs/content-script.md.
+    // monitor sees also holds the machine's own noise (2 shared cores: preemption, GC), taken
+    // as the idle page's worst block in the same run, at least NOISE_FLOOR_MS.
+    //
+    // What this has caught: highlights painted all at once (0.3-1.3 s blocks, now batched);
+    // an underline in the ::highlight() style (Chromium re-computed ink overflow up to <body>
+    // on each batch, 125-216 ms; see docs/content-script.md); and in Firefox a chain of
+    // MessageChannel yields that held the page's timers back for 400-700 ms (now a timer turn
+    // every TIMER_TURN_MS, src/content/scheduling.ts).
     const noise = Math.max(idle.maxLateness, NOISE_FLOOR_MS);
     expect(
       busy.maxLateness,
