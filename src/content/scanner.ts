@@ -164,12 +164,19 @@ export class Scanner {
           }
           if (generation !== this.generation) return true;
           deadline = sliceDeadline();
-          // Text the page changed meanwhile is re-read by the observer; skip what it removed.
-          const ready = pending.filter((segment) =>
-            segment.nodes.every((node) => node.isConnected),
-          );
+          const held = pending;
           pending = [];
-          for (const segment of ready) this.detect(segment, topics, find);
+          // The held segments are matched on the same clock as the walk: a slice's worth of
+          // them, each compiling the aliases it is the first to need, is not one task.
+          for (const segment of held) {
+            if (performance.now() > deadline) {
+              await yieldToMain();
+              if (generation !== this.generation) return true;
+              deadline = sliceDeadline();
+            }
+            // Text the page changed meanwhile is re-read by the observer; skip what it removed.
+            if (segment.nodes.every((node) => node.isConnected)) this.detect(segment, topics, find);
+          }
         }
         if (finished && performance.now() <= deadline) break;
         await yieldToMain();
