@@ -5,8 +5,9 @@
  *
  * Reading a root starts with the pre-check on its whole readable text (one pass over its text
  * nodes, as cheap as reading the page's text can be); most pages, and most subtrees a page
- * re-renders, end there. Only the blocks holding a stem are then walked with the block and skip
- * rules, and the matcher (detector.js) is loaded only once a block passes the pre-check too.
+ * re-renders, end there. Only the blocks holding an anchor stem (one every mention needs in its
+ * own sentence: "Kazakhstan" for "the crackdown in Kazakhstan", not "crackdown") are then
+ * walked with the block and skip rules, and the matcher (detector.js) is loaded only once a block passes the pre-check too.
  */
 import type { FindMentions } from '../core/detector/finder';
 import type { StemFlags } from '../core/detector/precheck';
@@ -192,7 +193,7 @@ export class Scanner {
   /**
    * The blocks of `root` worth walking: the pre-check runs over the root's readable text (every
    * text node but those of script, style and the like, read in one TreeWalker pass and joined),
-   * and only the smallest blocks holding a stem it found are returned, outside skipped
+   * and only the smallest blocks holding an anchor stem it found are returned, outside skipped
    * subtrees; none when no mention is possible. Sliced: the clock is read every few hundred
    * nodes and between pieces of text.
    */

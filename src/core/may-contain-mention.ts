@@ -23,7 +23,7 @@ export function stemsInRange(
   from: number,
   to: number,
   into: StemFlags | null,
-  /** Receives the offset in `text` of every stem found in it (not those only cleaning shows). */
+  /** Receives the offset in `text` of every anchor stem in it (not those only cleaning shows). */
   onHit?: (index: number) => void,
 ): StemFlags | null {
   const found = PRECHECK.stemsIn(text, from, to, into, false, onHit);

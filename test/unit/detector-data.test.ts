@@ -13,6 +13,8 @@ import unrestFile from '../../src/core/topics/kazakhstan-unrest.json';
 import { compileVocabulary } from '../../src/core/detector/compile';
 import { Detector } from '../../src/core/detector/detector';
 import { matchText } from '../../src/core/detector/matcher';
+import { needsCleaning } from '../../src/core/detector/normalise';
+import { stemsInRange } from '../../src/core/may-contain-mention';
 import { TOPIC_IDS } from '../../src/core/types';
 import { loadEvalSet } from '../../scripts/lib/eval-set';
 import { ROOT } from '../../scripts/lib/paths';
@@ -46,6 +48,32 @@ describe('topic data', () => {
     );
     expect(withMentions.length).toBeGreaterThan(50);
     expect(withMentions.filter((text) => !mayContainMention(text))).toEqual([]);
+  }, 30_000);
+
+  it('reports an anchor stem in every text that holds a mention (the scanner walks only those)', () => {
+    // The content script maps anchor hits back to their blocks and reads only those blocks; a
+    // text with a mention but no anchor hit would be skipped. Texts that need cleaning are read
+    // whole by the scanner (their stems may only show once cleaned), so they are left out here.
+    const detector = new Detector(MATCHER_DATA);
+    const withMentions = loadEvalSet()
+      .map((item) => item.text)
+      .filter(
+        (text) => !needsCleaning(text) && matchText(detector, 'every alias', text).length > 0,
+      );
+    expect(withMentions.length).toBeGreaterThan(50);
+    const missed = withMentions.filter((text) => {
+      let hits = 0;
+      stemsInRange(text, 0, text.length, null, () => hits++);
+      return hits === 0;
+    });
+    expect(missed).toEqual([]);
+    // And anchors are fewer than stems: a context set's "les" or "des" alone does not make a
+    // block worth reading.
+    const plain = 'Les élèves des écoles de la ville.';
+    let hits = 0;
+    const stems = stemsInRange(plain, 0, plain.length, null, () => hits++);
+    expect(stems).not.toBeNull();
+    expect(hits).toBe(0);
   }, 30_000);
 
   it('gives every alias stems that all its matches contain: pre-checked matching finds the same', () => {

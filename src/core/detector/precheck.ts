@@ -18,6 +18,12 @@ export class Precheck {
   private readonly stems: readonly string[];
   /** Stem index by its spelling (spellStem). */
   private readonly indexOf: Map<string, number>;
+  /**
+   * 1 for the stems every mention needs one of in its own text: the context stems of an alias
+   * that needs context ("Kazakhstan" for "the crackdown in …"), the own stems of one that does
+   * not ("CSTO"). A text holding none of them holds no mention, whatever else it holds.
+   */
+  private readonly anchors: Uint8Array;
 
   constructor(data: PrecheckData) {
     // No `u` flag: stems are plain BMP text, and /i without /u is ~2× faster in V8.
@@ -26,6 +32,7 @@ export class Precheck {
     this.implies = data.implies;
     this.stems = data.stems;
     this.indexOf = new Map(data.stems.map((stem, index) => [stem, index]));
+    this.anchors = anchorStems(data);
   }
 
   /**
@@ -38,20 +45,24 @@ export class Precheck {
     to = text.length,
     into: StemFlags | null = null,
     stopWhenPossible = false,
-    /** Receives the offset of every hit (in order). */
+    /** Receives the offset of every hit of an anchor stem (in order): where a mention may be. */
     onHit?: (index: number) => void,
   ): StemFlags | null {
     const finder = this.finder;
-    finder.lastIndex = from;
+    // The search runs on text[from, to) itself: exec() on the whole text would look past `to`
+    // for the next hit, and on a long text without one each piece would read to its end.
+    const end = Math.min(to, text.length);
+    const piece = from === 0 && end === text.length ? text : text.slice(from, end);
+    finder.lastIndex = 0;
     let found = into;
     let hit: RegExpExecArray | null;
-    while ((hit = finder.exec(text)) !== null && hit.index < to) {
+    while ((hit = finder.exec(piece)) !== null) {
       // Go on from the next character, not the end of the hit: a stem may start inside
       // another ("stan" in "Kazakhstan"), and each occurrence counts.
       finder.lastIndex = hit.index + 1;
       const stem = this.stemOf(hit[0]);
       if (stem < 0) continue;
-      onHit?.(hit.index);
+      if (this.anchors[stem] === 1) onHit?.(from + hit.index);
       found ??= new Uint8Array(this.stems.length);
       if (found[stem] === 1) continue;
       found[stem] = 1;
@@ -93,6 +104,29 @@ export class Precheck {
     // Rare: /i folds a character that toLowerCase() maps elsewhere (final sigma, say).
     return this.stems.findIndex((stem) => new RegExp(`^(?:${stemToSource(stem)})$`, 'i').test(hit));
   }
+}
+
+/**
+ * See Precheck.anchors. A clause needs one of its own stems and one of its context's, so either
+ * side will do; the side whose shortest stem is longer is taken, as the rarer in running text
+ * (a context set may hold "les" or "arm", where the alias's own stems are "events in kazak").
+ * A longer stem that holds an anchor (via `implies`) is one too.
+ */
+function anchorStems(data: PrecheckData): Uint8Array {
+  const anchors = new Uint8Array(data.stems.length);
+  const shortest = (side: readonly number[]): number =>
+    Math.min(...side.map((stem) => (data.stems[stem] ?? '').length));
+  for (const { anyOf, andAnyOf } of data.clauses) {
+    let side = anyOf ?? andAnyOf ?? [];
+    if (anyOf !== null && andAnyOf !== null && shortest(andAnyOf) > shortest(anyOf)) {
+      side = andAnyOf;
+    }
+    for (const stem of side) anchors[stem] = 1;
+  }
+  for (const [stem, shorter] of Object.entries(data.implies)) {
+    if (shorter.some((index) => anchors[index] === 1)) anchors[Number(stem)] = 1;
+  }
+  return anchors;
 }
 
 function holds(clause: Clause, stems: StemFlags): boolean {
