@@ -17,7 +17,7 @@ import { runVariant, type RunContext } from './bench/run-page';
 import { startServer } from './bench/server';
 import { evenSample, interleave } from './bench/stats';
 import { summarize } from './bench/summarize';
-import { syntheticPage } from './bench/synthetic';
+import { SYNTHETIC_CHARS, syntheticPage } from './bench/synthetic';
 import { writeDocs } from './bench/write-docs';
 import { loadVocabulary } from './bench/vocabulary';
 import type { VariantSummary } from './bench/types';
@@ -96,7 +96,7 @@ async function main(): Promise<number> {
   try {
     if (options.synthetic) {
       // First: it is the one run that must not be left out when a long run is stopped.
-      const page = await syntheticPage(CORPUS, 10 * 1024 * 1024);
+      const page = await syntheticPage(CORPUS, SYNTHETIC_CHARS);
       const runs = await runVariant(
         { ...ctx, runs: Math.min(options.runs, 3), extras: false, terms: false, hover: false },
         'synthetic-10MB.html',

@@ -4,7 +4,9 @@
  * prints the functions with the most self time (minified names, with their column in content.js
  * so they can be found in the bundle).
  *
- *   npx tsx scripts/bench/profile-page.ts <corpus file> [dist dir]
+ *   npx tsx scripts/bench/profile-page.ts <corpus file | synthetic> [dist dir]
+ *
+ * `synthetic` profiles the benchmark's synthetic 10 MB page instead of a corpus page.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from './browser';
 import { pageHelpersSource } from './page-bundle';
 import { charsetOf, preparePage } from './prepare-page';
+import { syntheticPage, SYNTHETIC_CHARS } from './synthetic';
 import { CONTENT_SOURCE_URL } from './run-page';
 import { startServer } from './server';
 
@@ -22,7 +25,11 @@ async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file) throw new Error('usage: npx tsx scripts/bench/profile-page.ts <corpus file> [dist]');
   const dist = process.argv[3] ?? path.join(ROOT, 'dist/chrome');
-  const bytes = await readFile(path.resolve(ROOT, '../shared/corpus/pages', file));
+  const corpus = path.resolve(ROOT, '../shared/corpus/pages');
+  const synthetic = file === 'synthetic';
+  const bytes = synthetic
+    ? await syntheticPage(corpus, SYNTHETIC_CHARS)
+    : await readFile(path.join(corpus, file));
   const js = await readFile(path.join(dist, 'content.js'), 'utf8');
   const css = await readFile(path.join(dist, 'content.css'), 'utf8');
   const server = await startServer(dist);
@@ -30,8 +37,10 @@ async function main(): Promise<void> {
   try {
     const page = browser.page;
     const url = server.publish('p', {
-      body: preparePage(bytes, process.env.VARIANT === 'as-is' ? 'as-is' : 'mentions'),
-      charset: charsetOf(bytes),
+      body: synthetic
+        ? bytes
+        : preparePage(bytes, process.env.VARIANT === 'as-is' ? 'as-is' : 'mentions'),
+      charset: synthetic ? 'utf-8' : charsetOf(bytes),
     });
     const cdp = await page.createCDPSession();
     await page.goto(url, { waitUntil: 'load' });

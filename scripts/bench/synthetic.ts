@@ -13,6 +13,8 @@ const SOURCES = [
   'newspaper4k-cnn-001.html',
 ];
 const MENTION_EVERY = 200;
+/** The synthetic page's size in characters of text: 10 MB. */
+export const SYNTHETIC_CHARS = 10 * 1024 * 1024;
 
 function paragraphs(html: string): string[] {
   const out: string[] = [];
