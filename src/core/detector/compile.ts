@@ -235,9 +235,38 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
     for (const alias of shard.aliases) alias.clause = clauseOf[alias.clause] as number;
   }
   return {
-    precheck: { stems, finder: trieSource(stems), implies: sparse(implies), clauses: clauseList },
+    precheck: {
+      stems,
+      finder: trieSource(stems),
+      implies: sparse(implies),
+      clauses: clauseList,
+      anchors: anchorStems(stems, implies, clauseList),
+    },
     matcher: { shards, contextSets },
   };
+}
+
+/**
+ * The anchor stems. A clause needs one of its own stems and, for an alias that needs context,
+ * one of its context's, so either side will do; the side whose shortest stem is longer is taken,
+ * as the rarer in running text (a context set may hold "les" or "arm", where the alias's own
+ * stems are "events in kazak"). A longer stem that starts with an anchor is one too.
+ */
+function anchorStems(stems: string[], implies: number[][], clauses: Clause[]): string {
+  const anchors = new Set<number>();
+  const shortest = (side: readonly number[]): number =>
+    Math.min(...side.map((stem) => (stems[stem] as string).length));
+  for (const { anyOf, andAnyOf } of clauses) {
+    let side = anyOf ?? andAnyOf ?? [];
+    if (anyOf !== null && andAnyOf !== null && shortest(andAnyOf) > shortest(anyOf)) {
+      side = andAnyOf;
+    }
+    for (const stem of side) anchors.add(stem);
+  }
+  implies.forEach((shorter, stem) => {
+    if (shorter.some((index) => anchors.has(index))) anchors.add(stem);
+  });
+  return stems.map((_, index) => (anchors.has(index) ? '1' : '0')).join('');
 }
 
 const CYRILLIC = /[\u0400-\u052F]/u;

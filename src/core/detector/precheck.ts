@@ -18,11 +18,7 @@ export class Precheck {
   private readonly stems: readonly string[];
   /** Stem index by its spelling (spellStem). */
   private readonly indexOf: Map<string, number>;
-  /**
-   * 1 for the stems every mention needs one of in its own text: the context stems of an alias
-   * that needs context ("Kazakhstan" for "the crackdown in …"), the own stems of one that does
-   * not ("CSTO"). A text holding none of them holds no mention, whatever else it holds.
-   */
+  /** 1 for an anchor stem (PrecheckData.anchors): a text holding none holds no mention. */
   private readonly anchors: Uint8Array;
 
   constructor(data: PrecheckData) {
@@ -32,7 +28,7 @@ export class Precheck {
     this.implies = data.implies;
     this.stems = data.stems;
     this.indexOf = new Map(data.stems.map((stem, index) => [stem, index]));
-    this.anchors = anchorStems(data);
+    this.anchors = Uint8Array.from(data.anchors, (flag) => (flag === '1' ? 1 : 0));
   }
 
   /**
@@ -104,29 +100,6 @@ export class Precheck {
     // Rare: /i folds a character that toLowerCase() maps elsewhere (final sigma, say).
     return this.stems.findIndex((stem) => new RegExp(`^(?:${stemToSource(stem)})$`, 'i').test(hit));
   }
-}
-
-/**
- * See Precheck.anchors. A clause needs one of its own stems and one of its context's, so either
- * side will do; the side whose shortest stem is longer is taken, as the rarer in running text
- * (a context set may hold "les" or "arm", where the alias's own stems are "events in kazak").
- * A longer stem that holds an anchor (via `implies`) is one too.
- */
-function anchorStems(data: PrecheckData): Uint8Array {
-  const anchors = new Uint8Array(data.stems.length);
-  const shortest = (side: readonly number[]): number =>
-    Math.min(...side.map((stem) => (data.stems[stem] ?? '').length));
-  for (const { anyOf, andAnyOf } of data.clauses) {
-    let side = anyOf ?? andAnyOf ?? [];
-    if (anyOf !== null && andAnyOf !== null && shortest(andAnyOf) > shortest(anyOf)) {
-      side = andAnyOf;
-    }
-    for (const stem of side) anchors[stem] = 1;
-  }
-  for (const [stem, shorter] of Object.entries(data.implies)) {
-    if (shorter.some((index) => anchors[index] === 1)) anchors[Number(stem)] = 1;
-  }
-  return anchors;
 }
 
 function holds(clause: Clause, stems: StemFlags): boolean {
