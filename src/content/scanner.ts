@@ -6,8 +6,9 @@
  * Reading a root starts with the pre-check on its whole readable text (one pass over its text
  * nodes, as cheap as reading the page's text can be); most pages, and most subtrees a page
  * re-renders, end there. Only the blocks holding an anchor stem (one every mention needs in its
- * own sentence: "Kazakhstan" for "the crackdown in Kazakhstan", not "crackdown") are then
- * walked with the block and skip rules, and the matcher (detector.js) is loaded only once a block passes the pre-check too.
+ * own sentence, e.g. "Kazakhstan" rather than a context set's "les") are then walked with the
+ * block and skip rules, and the matcher (detector.js) is loaded only once a block passes the
+ * pre-check too.
  */
 import type { FindMentions } from '../core/detector/finder';
 import type { StemFlags } from '../core/detector/precheck';
@@ -158,26 +159,13 @@ export class Scanner {
         // Only re-reads count against the mutation budget: the first read happens once anyway.
         if (reason === 'mutation') this.options.charge(performance.now() - started);
         if (pending.length > 0 && find === null) {
-          try {
-            find = await loadFindMentions();
-          } catch {
-            return true; // No matcher (context gone, injection refused): highlight nothing.
-          }
-          if (generation !== this.generation) return true;
-          deadline = sliceDeadline();
           const held = pending;
           pending = [];
-          // The held segments are matched on the same clock as the walk: a slice's worth of
-          // them, each compiling the aliases it is the first to need, is not one task.
-          for (const segment of held) {
-            if (performance.now() > deadline) {
-              await yieldToMain();
-              if (generation !== this.generation) return true;
-              deadline = sliceDeadline();
-            }
-            // Text the page changed meanwhile is re-read by the observer; skip what it removed.
-            if (segment.nodes.every((node) => node.isConnected)) this.detect(segment, topics, find);
-          }
+          find = await this.loadMatcher(generation);
+          if (find === null) return true;
+          const next = await this.matchHeld(held, topics, find, generation);
+          if (next === null) return true;
+          deadline = next;
         }
         if (finished && performance.now() <= deadline) break;
         await yieldToMain();
@@ -188,6 +176,40 @@ export class Scanner {
       }
     }
     return true;
+  }
+
+  /** The matcher, loaded on first need; null when it cannot be had or the scan was stopped. */
+  private async loadMatcher(generation: number): Promise<FindMentions | null> {
+    try {
+      const find = await loadFindMentions();
+      return generation === this.generation ? find : null;
+    } catch {
+      return null; // No matcher (context gone, injection refused): highlight nothing.
+    }
+  }
+
+  /**
+   * Matches the segments held while the matcher loaded, on the slice clock (each may be the
+   * first to need some alias, whose regex is then compiled: a slice's worth is not one task).
+   * Returns the current slice's deadline, or null when the scan was stopped meanwhile.
+   */
+  private async matchHeld(
+    held: readonly TextSegment<Text>[],
+    topics: ReadonlySet<TopicId>,
+    find: FindMentions,
+    generation: number,
+  ): Promise<number | null> {
+    let deadline = sliceDeadline();
+    for (const segment of held) {
+      if (performance.now() > deadline) {
+        await yieldToMain();
+        if (generation !== this.generation) return null;
+        deadline = sliceDeadline();
+      }
+      // Text the page changed meanwhile is re-read by the observer; skip what it removed.
+      if (segment.nodes.every((node) => node.isConnected)) this.detect(segment, topics, find);
+    }
+    return deadline;
   }
 
   /**
