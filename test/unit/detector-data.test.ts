@@ -39,6 +39,19 @@ describe('topic data', () => {
     expect(() => compileVocabulary(broken)).toThrow(/csto alias 0 \(\(CSTO\)\).*capturing groups/);
   });
 
+  it('rejects an empty or malformed alsoStems group with a message naming the alias', () => {
+    const withAlso = (alsoStems: unknown): typeof TOPICS =>
+      [
+        { ...TOPICS[0]!, aliases: [{ lang: 'en', kind: 'name', patterns: ['CSTO'], alsoStems }] },
+      ] as never;
+    expect(() => compileVocabulary(withAlso([[]]))).toThrow(
+      /csto alias 0 \(CSTO\): alsoStems\[0\] must be a non-empty list/,
+    );
+    expect(() => compileVocabulary(withAlso([['bloc', 7]]))).toThrow(
+      /csto alias 0 \(CSTO\): alsoStems\[0\] holds 7, not a stem/,
+    );
+  });
+
   it('never lets the pre-check hide a mention the full matcher would find', () => {
     // The full matcher run without the pre-check, on every labelled sentence and spec example.
     const detector = new Detector(MATCHER_DATA);

@@ -78,6 +78,22 @@ function aliasStems(alias: AliasData): string[] | null {
   return stems;
 }
 
+/** An alias's `alsoStems` groups, each a non-empty list of stems of at least two characters. */
+function checkedAlsoStems(alias: AliasData, where: string): string[][] {
+  const groups = alias.alsoStems ?? [];
+  groups.forEach((group, index) => {
+    if (!Array.isArray(group) || group.length === 0) {
+      throw new Error(`${where}: alsoStems[${index}] must be a non-empty list of stems`);
+    }
+    for (const stem of group) {
+      if (typeof stem !== 'string' || stem.trim().length < 2) {
+        throw new Error(`${where}: alsoStems[${index}] holds ${JSON.stringify(stem)}, not a stem`);
+      }
+    }
+  });
+  return groups.map((group) => [...group]);
+}
+
 /** Pre-check stems for a context set: derived prefixes plus `extraStems` for the patterns
  * without a readable prefix (dates such as "(?:[2-9]|1[0-9]) января" give "января"). */
 function contextStems(set: ContextSetData, where: string): string[] {
@@ -119,16 +135,17 @@ function qualify(topic: TopicId, names: readonly string[] | undefined): string[]
 
 /** Collects raw stems and clauses; numbers them against the final stem list at the end. */
 class ClauseBuilder {
-  private readonly raw: { anyOf: string[] | null; andAnyOf: string[] | null }[] = [];
+  /** Per clause, its groups of raw stems (a text needs one stem of every group). */
+  private readonly raw: string[][][] = [];
 
-  add(anyOf: string[] | null, andAnyOf: string[] | null): number {
-    this.raw.push({ anyOf, andAnyOf });
+  add(groups: string[][]): number {
+    this.raw.push(groups);
     return this.raw.length - 1;
   }
 
   /** The stems, what each implies, and each clause (deduplicated) over their indices. */
   finish(): { stems: string[]; implies: number[][]; clauses: Clause[]; clauseOf: number[] } {
-    const all = this.raw.flatMap((clause) => [...(clause.anyOf ?? []), ...(clause.andAnyOf ?? [])]);
+    const all = this.raw.flat(2);
     // Longest first: at one position the stem finder reports the first alternative that
     // matches, so the longest; the shorter stems it starts with are implied (below).
     const stems = [...new Set(all.map(spellStem))].sort(
@@ -138,16 +155,12 @@ class ClauseBuilder {
     const implies = stems.map((stem, i) =>
       stems.flatMap((other, j) => (j !== i && stem.startsWith(other) ? [j] : [])),
     );
-    const toIndices = (list: string[] | null): number[] | null =>
-      list === null
-        ? null
-        : [...new Set(list.map((stem) => index.get(spellStem(stem)) as number))].sort(
-            (a, b) => a - b,
-          );
+    const toIndices = (group: string[]): number[] =>
+      [...new Set(group.map((stem) => index.get(spellStem(stem)) as number))].sort((a, b) => a - b);
     const clauses: Clause[] = [];
     const byKey = new Map<string, number>();
-    const clauseOf = this.raw.map((raw) => {
-      const clause = { anyOf: toIndices(raw.anyOf), andAnyOf: toIndices(raw.andAnyOf) };
+    const clauseOf = this.raw.map((groups) => {
+      const clause = { allOf: groups.map(toIndices) };
       const key = JSON.stringify(clause);
       let found = byKey.get(key);
       if (found === undefined) {
@@ -214,13 +227,17 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
         entries.push(entry);
       }
       // A mention needs its own stem in the text and, for an alias that needs context, a stem
-      // of that context too (the context must be in the same sentence, so in the same text).
+      // of that context too (the context must be in the same sentence, so in the same text);
+      // and one stem of each of its `alsoStems` groups.
       const own = aliasStems(alias);
       const context = requires.length > 0 ? requires.flatMap(setStems) : null;
       if (own === null && context === null) {
         throw new Error(`${where}: no literal stem in its patterns; give "stems"`);
       }
-      const clause = clauses.add(own, context);
+      const also = checkedAlsoStems(alias, where);
+      const clause = clauses.add(
+        [own, context, ...also].filter((group): group is string[] => group !== null),
+      );
       for (const entry of entries) entry.clause = clause;
     });
   }
@@ -247,21 +264,20 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
 }
 
 /**
- * The anchor stems. A clause needs one of its own stems and, for an alias that needs context,
- * one of its context's, so either side will do; the side whose shortest stem is longer is taken,
- * as the rarer in running text (a context set may hold "les" or "arm", where the alias's own
- * stems are "events in kazak"). A longer stem that starts with an anchor is one too.
+ * The anchor stems. A clause needs one stem of each of its groups (its own stems; for an alias
+ * that needs context, its context's; its `alsoStems`), so any group will do; the group whose
+ * shortest stem is longest is taken, as the rarest in running text (a context set may hold "les"
+ * or "arm", where the alias's own stems are "events in kazak"). A longer stem that starts with an
+ * anchor is one too.
  */
 function anchorStems(stems: string[], implies: number[][], clauses: Clause[]): string {
   const anchors = new Set<number>();
-  const shortest = (side: readonly number[]): number =>
-    Math.min(...side.map((stem) => (stems[stem] as string).length));
-  for (const { anyOf, andAnyOf } of clauses) {
-    let side = anyOf ?? andAnyOf ?? [];
-    if (anyOf !== null && andAnyOf !== null && shortest(andAnyOf) > shortest(anyOf)) {
-      side = andAnyOf;
-    }
-    for (const stem of side) anchors.add(stem);
+  const shortest = (group: readonly number[]): number =>
+    Math.min(...group.map((stem) => (stems[stem] as string).length));
+  for (const { allOf } of clauses) {
+    let best = allOf[0] ?? [];
+    for (const group of allOf) if (shortest(group) > shortest(best)) best = group;
+    for (const stem of best) anchors.add(stem);
   }
   implies.forEach((shorter, stem) => {
     if (shorter.some((index) => anchors.has(index))) anchors.add(stem);

@@ -103,11 +103,11 @@ export class Precheck {
 }
 
 function holds(clause: Clause, stems: StemFlags): boolean {
-  return anyFlagged(clause.anyOf, stems) && anyFlagged(clause.andAnyOf, stems);
+  for (const group of clause.allOf) if (!anyFlagged(group, stems)) return false;
+  return true;
 }
 
-function anyFlagged(indices: readonly number[] | null, stems: StemFlags): boolean {
-  if (indices === null) return true;
+function anyFlagged(indices: readonly number[], stems: StemFlags): boolean {
   for (const index of indices) if (stems[index] === 1) return true;
   return false;
 }

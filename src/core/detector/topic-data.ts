@@ -51,6 +51,9 @@ export interface AliasData {
   /** Literal text of which every match contains one (case-insensitive), for the pre-check;
    * replaces the prefixes read off the patterns (give rarer words than a common first word). */
   stems?: string[];
+  /** More pre-check stem groups: every match also contains one stem of each group (a "-led"
+   * or "alliance" after "Russia"), so a page naming Russia alone does not load the matcher. */
+  alsoStems?: string[][];
 }
 
 export interface ContextSetData {

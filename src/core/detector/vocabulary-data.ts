@@ -12,13 +12,12 @@ import type { BoundaryMode, ContextSetData } from './topic-data';
 export type Script = 'latin' | 'cyrillic' | 'other';
 
 /**
- * When an alias can possibly match a text: one of the `anyOf` pre-check stems occurs in it, and
- * (for aliases that need context) one of the `andAnyOf` stems too. Null means "no condition on
- * this side". Indices point into VocabularyData.stems.
+ * When an alias can possibly match a text: every group of `allOf` has one of its pre-check stems
+ * in it (the alias's own stems; for an alias that needs context, its context's; and the groups
+ * of its `alsoStems`). Indices point into PrecheckData.stems.
  */
 export interface Clause {
-  anyOf: number[] | null;
-  andAnyOf: number[] | null;
+  allOf: number[][];
 }
 
 /**
