@@ -52,6 +52,19 @@ describe('topic data', () => {
     );
   });
 
+  it('finds the stems of case-sensitive aliases in their case only', () => {
+    // "CSTO" is matched case-sensitively, so "ClassicStock" or "Costco postcards" cannot hold it.
+    expect(mayContainMention('Photograph by H. Armstrong Roberts, ClassicStock/Corbis')).toBe(
+      false,
+    );
+    expect(mayContainMention('Costco sells postcards.')).toBe(false);
+    expect(mayContainMention('The CSTO met in Moscow.')).toBe(true);
+    // Every occurrence counts: a lower-case one first does not hide a later one in case.
+    expect(mayContainMention('classicstock photo. The CSTO met in Moscow.')).toBe(true);
+    // "Январ…" capitalised is the name of the events; "5 января" is a date.
+    expect(mayContainMention('Выборы назначены на 5 января.')).toBe(false);
+  });
+
   it('never lets the pre-check hide a mention the full matcher would find', () => {
     // The full matcher run without the pre-check, on every labelled sentence and spec example.
     const detector = new Detector(MATCHER_DATA);

@@ -22,7 +22,7 @@ import type {
   VocabularyData,
 } from './vocabulary-data';
 import { literalStems } from './literal-stems';
-import { patternToSource, spellStem, stemToSource } from './pattern-syntax';
+import { patternToSource, spellCased, spellStem, stemToSource } from './pattern-syntax';
 import {
   aliasSource,
   contextSetFlags,
@@ -133,30 +133,52 @@ function qualify(topic: TopicId, names: readonly string[] | undefined): string[]
   return (names ?? []).map((name) => (name.includes(':') ? name : `${topic}:${name}`));
 }
 
+/** A stem as a topic file gives or implies it; `cased` for a case-sensitive alias's own stems. */
+type RawStem = string | { cased: string };
+
 /** Collects raw stems and clauses; numbers them against the final stem list at the end. */
 class ClauseBuilder {
   /** Per clause, its groups of raw stems (a text needs one stem of every group). */
-  private readonly raw: string[][][] = [];
+  private readonly raw: RawStem[][][] = [];
 
-  add(groups: string[][]): number {
+  add(groups: RawStem[][]): number {
     this.raw.push(groups);
     return this.raw.length - 1;
   }
 
-  /** The stems, what each implies, and each clause (deduplicated) over their indices. */
-  finish(): { stems: string[]; implies: number[][]; clauses: Clause[]; clauseOf: number[] } {
+  /** The stems, what each implies, the cased stems, and each clause (deduplicated). */
+  finish(): {
+    stems: string[];
+    implies: number[][];
+    cased: [number, string][];
+    clauses: Clause[];
+    clauseOf: number[];
+  } {
     const all = this.raw.flat(2);
+    const text = (stem: RawStem): string => (typeof stem === 'string' ? stem : stem.cased);
     // Longest first: at one position the stem finder reports the first alternative that
     // matches, so the longest; the shorter stems it starts with are implied (below).
-    const stems = [...new Set(all.map(spellStem))].sort(
+    const stems = [...new Set(all.map((stem) => spellStem(text(stem))))].sort(
       (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
     );
     const index = new Map(stems.map((stem, i) => [stem, i]));
     const implies = stems.map((stem, i) =>
       stems.flatMap((other, j) => (j !== i && stem.startsWith(other) ? [j] : [])),
     );
-    const toIndices = (group: string[]): number[] =>
-      [...new Set(group.map((stem) => index.get(spellStem(stem)) as number))].sort((a, b) => a - b);
+    const spellings = [
+      ...new Set(all.flatMap((stem) => (typeof stem === 'string' ? [] : [spellCased(stem.cased)]))),
+    ].sort();
+    const cased = spellings.map((spelling): [number, string] => [
+      index.get(spellStem(spelling)) as number,
+      spelling,
+    ]);
+    const casedIndex = new Map(spellings.map((spelling, k) => [spelling, stems.length + k]));
+    const indexOf = (stem: RawStem): number =>
+      typeof stem === 'string'
+        ? (index.get(spellStem(stem)) as number)
+        : (casedIndex.get(spellCased(stem.cased)) as number);
+    const toIndices = (group: RawStem[]): number[] =>
+      [...new Set(group.map(indexOf))].sort((a, b) => a - b);
     const clauses: Clause[] = [];
     const byKey = new Map<string, number>();
     const clauseOf = this.raw.map((groups) => {
@@ -169,7 +191,7 @@ class ClauseBuilder {
       }
       return found;
     });
-    return { stems, implies, clauses, clauseOf };
+    return { stems, implies, cased, clauses, clauseOf };
   }
 }
 
@@ -235,8 +257,11 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
         throw new Error(`${where}: no literal stem in its patterns; give "stems"`);
       }
       const also = checkedAlsoStems(alias, where);
+      // A case-sensitive alias's own stems occur in its matches in their case ("CSTO").
+      const ownStems: RawStem[] | null =
+        own !== null && alias.caseSensitive === true ? own.map((stem) => ({ cased: stem })) : own;
       const clause = clauses.add(
-        [own, context, ...also].filter((group): group is string[] => group !== null),
+        [ownStems, context, ...also].filter((group): group is RawStem[] => group !== null),
       );
       for (const entry of entries) entry.clause = clause;
     });
@@ -247,7 +272,7 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
       shards.push({ script, aliases: entries.slice(from, from + MAX_SHARD_ALIASES) });
     }
   }
-  const { stems, implies, clauses: clauseList, clauseOf } = clauses.finish();
+  const { stems, implies, cased, clauses: clauseList, clauseOf } = clauses.finish();
   for (const shard of shards) {
     for (const alias of shard.aliases) alias.clause = clauseOf[alias.clause] as number;
   }
@@ -257,7 +282,8 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
       finder: trieSource(stems),
       implies: sparse(implies),
       clauses: clauseList,
-      anchors: anchorStems(stems, implies, clauseList),
+      anchors: anchorStems(stems, implies, cased, clauseList),
+      cased,
     },
     matcher: { shards, contextSets },
   };
@@ -270,14 +296,22 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
  * or "arm", where the alias's own stems are "events in kazak"). A longer stem that starts with an
  * anchor is one too.
  */
-function anchorStems(stems: string[], implies: number[][], clauses: Clause[]): string {
+function anchorStems(
+  stems: string[],
+  implies: number[][],
+  cased: [number, string][],
+  clauses: Clause[],
+): string {
   const anchors = new Set<number>();
+  // A cased stem is found where its stem is: the stem is the anchor.
+  const base = (index: number): number =>
+    index < stems.length ? index : (cased[index - stems.length] as [number, string])[0];
   const shortest = (group: readonly number[]): number =>
-    Math.min(...group.map((stem) => (stems[stem] as string).length));
+    Math.min(...group.map((index) => (stems[base(index)] as string).length));
   for (const { allOf } of clauses) {
     let best = allOf[0] ?? [];
     for (const group of allOf) if (shortest(group) > shortest(best)) best = group;
-    for (const stem of best) anchors.add(stem);
+    for (const index of best) anchors.add(base(index));
   }
   implies.forEach((shorter, stem) => {
     if (shorter.some((index) => anchors.has(index))) anchors.add(stem);

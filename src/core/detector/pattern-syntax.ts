@@ -64,8 +64,12 @@ export function stemToSource(stem: string): string {
  * spells what it found so to look the stem up.
  */
 export function spellStem(text: string): string {
+  return spellCased(text).toLowerCase();
+}
+
+/** spellStem() without the lower-casing: the stems of case-sensitive aliases ("CSTO"). */
+export function spellCased(text: string): string {
   return text
-    .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/[\u2010-\u2014]/g, '-')
     .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");

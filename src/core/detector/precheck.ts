@@ -5,9 +5,9 @@
  * word ever runs.
  */
 import type { Clause, PrecheckData } from './vocabulary-data';
-import { spellStem, stemToSource } from './pattern-syntax';
+import { spellCased, spellStem, stemToSource } from './pattern-syntax';
 
-/** Which pre-check stems a text holds: flags indexed like PrecheckData.stems. */
+/** Which pre-check stems a text holds: flags indexed like PrecheckData.stems, then .cased. */
 export type StemFlags = Uint8Array;
 
 export class Precheck {
@@ -20,6 +20,9 @@ export class Precheck {
   private readonly indexOf: Map<string, number>;
   /** 1 for an anchor stem (PrecheckData.anchors): a text holding none holds no mention. */
   private readonly anchors: Uint8Array;
+  /** Per stem, its cased spellings and their flag indices (for it and the stems it implies). */
+  private readonly casedOf: Map<number, { spelling: string; flag: number }[]>;
+  private readonly flagCount: number;
 
   constructor(data: PrecheckData) {
     // No `u` flag: stems are plain BMP text, and /i without /u is ~2× faster in V8.
@@ -29,6 +32,18 @@ export class Precheck {
     this.stems = data.stems;
     this.indexOf = new Map(data.stems.map((stem, index) => [stem, index]));
     this.anchors = Uint8Array.from(data.anchors, (flag) => (flag === '1' ? 1 : 0));
+    this.flagCount = data.stems.length + data.cased.length;
+    this.casedOf = new Map();
+    data.cased.forEach(([base, spelling], k) => {
+      const variant = { spelling, flag: data.stems.length + k };
+      // A hit of a longer stem is a hit of the shorter ones it starts with: check them too.
+      const longer = Object.entries(data.implies).flatMap(([stem, shorter]) =>
+        shorter.includes(base) ? [Number(stem)] : [],
+      );
+      for (const stem of [base, ...longer]) {
+        this.casedOf.set(stem, [...(this.casedOf.get(stem) ?? []), variant]);
+      }
+    });
   }
 
   /**
@@ -59,11 +74,25 @@ export class Precheck {
       const stem = this.stemOf(hit[0]);
       if (stem < 0) continue;
       if (this.anchors[stem] === 1) onHit?.(from + hit.index);
-      found ??= new Uint8Array(this.stems.length);
-      if (found[stem] === 1) continue;
-      found[stem] = 1;
-      for (const shorter of this.implies[stem] ?? []) found[shorter] = 1;
-      if (stopWhenPossible && this.anyPossible(found)) break;
+      found ??= new Uint8Array(this.flagCount);
+      let added = false;
+      if (found[stem] !== 1) {
+        found[stem] = 1;
+        for (const shorter of this.implies[stem] ?? []) found[shorter] = 1;
+        added = true;
+      }
+      // Each occurrence may be the one in the right case: "csto" first, "CSTO" later.
+      const cased = this.casedOf.get(stem);
+      if (cased !== undefined) {
+        const spelled = spellCased(hit[0]);
+        for (const { spelling, flag } of cased) {
+          if (found[flag] !== 1 && spelled.startsWith(spelling)) {
+            found[flag] = 1;
+            added = true;
+          }
+        }
+      }
+      if (added && stopWhenPossible && this.anyPossible(found)) break;
     }
     finder.lastIndex = 0;
     return found;

@@ -14,7 +14,8 @@ export type Script = 'latin' | 'cyrillic' | 'other';
 /**
  * When an alias can possibly match a text: every group of `allOf` has one of its pre-check stems
  * in it (the alias's own stems; for an alias that needs context, its context's; and the groups
- * of its `alsoStems`). Indices point into PrecheckData.stems.
+ * of its `alsoStems`). Indices point into PrecheckData.stems, then on into PrecheckData.cased
+ * (index stems.length + k for cased[k]).
  */
 export interface Clause {
   allOf: number[][];
@@ -69,6 +70,12 @@ export interface PrecheckData {
    * anchors, and this keeps the content script 0.7 KB smaller gzipped.
    */
   anchors: string;
+  /**
+   * The own stems of case-sensitive aliases, in their case: [index of the stem, spelling]. Found
+   * where the stem is found with exactly this spelling at the start ("CSTO", not the "cSto" of
+   * "ClassicStock"; "Январ", not the "январ" of every date in January).
+   */
+  cased: [number, string][];
 }
 
 /** What the full matcher needs: shipped in detector.js, loaded once a page passes the pre-check. */
