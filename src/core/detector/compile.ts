@@ -146,11 +146,12 @@ class ClauseBuilder {
     return this.raw.length - 1;
   }
 
-  /** The stems, what each implies, the cased stems, and each clause (deduplicated). */
+  /** The stems, what each implies, the cased stems, the groups and the clauses (deduplicated). */
   finish(): {
     stems: string[];
     implies: number[][];
     cased: [number, string][];
+    groups: number[][];
     clauses: Clause[];
     clauseOf: number[];
   } {
@@ -177,12 +178,22 @@ class ClauseBuilder {
       typeof stem === 'string'
         ? (index.get(spellStem(stem)) as number)
         : (casedIndex.get(spellCased(stem.cased)) as number);
-    const toIndices = (group: RawStem[]): number[] =>
-      [...new Set(group.map(indexOf))].sort((a, b) => a - b);
+    const groups: number[][] = [];
+    const groupByKey = new Map<string, number>();
+    const toGroup = (raw: RawStem[]): number => {
+      const group = [...new Set(raw.map(indexOf))].sort((a, b) => a - b);
+      const key = group.join(',');
+      let found = groupByKey.get(key);
+      if (found === undefined) {
+        found = groups.push(group) - 1;
+        groupByKey.set(key, found);
+      }
+      return found;
+    };
     const clauses: Clause[] = [];
     const byKey = new Map<string, number>();
-    const clauseOf = this.raw.map((groups) => {
-      const clause = { allOf: groups.map(toIndices) };
+    const clauseOf = this.raw.map((rawGroups) => {
+      const clause = { allOf: rawGroups.map(toGroup) };
       const key = JSON.stringify(clause);
       let found = byKey.get(key);
       if (found === undefined) {
@@ -191,7 +202,7 @@ class ClauseBuilder {
       }
       return found;
     });
-    return { stems, implies, cased, clauses, clauseOf };
+    return { stems, implies, cased, groups, clauses, clauseOf };
   }
 }
 
@@ -272,7 +283,7 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
       shards.push({ script, aliases: entries.slice(from, from + MAX_SHARD_ALIASES) });
     }
   }
-  const { stems, implies, cased, clauses: clauseList, clauseOf } = clauses.finish();
+  const { stems, implies, cased, groups, clauses: clauseList, clauseOf } = clauses.finish();
   for (const shard of shards) {
     for (const alias of shard.aliases) alias.clause = clauseOf[alias.clause] as number;
   }
@@ -282,7 +293,8 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
       finder: trieSource(stems),
       implies: sparse(implies),
       clauses: clauseList,
-      anchors: anchorStems(stems, implies, cased, clauseList),
+      groups,
+      anchors: anchorStems(stems, implies, cased, groups, clauseList),
       cased,
     },
     matcher: { shards, contextSets },
@@ -300,6 +312,7 @@ function anchorStems(
   stems: string[],
   implies: number[][],
   cased: [number, string][],
+  groups: number[][],
   clauses: Clause[],
 ): string {
   const anchors = new Set<number>();
@@ -309,8 +322,9 @@ function anchorStems(
   const shortest = (group: readonly number[]): number =>
     Math.min(...group.map((index) => (stems[base(index)] as string).length));
   for (const { allOf } of clauses) {
-    let best = allOf[0] ?? [];
-    for (const group of allOf) if (shortest(group) > shortest(best)) best = group;
+    const sides = allOf.map((id) => groups[id] as number[]);
+    let best = sides[0] ?? [];
+    for (const group of sides) if (shortest(group) > shortest(best)) best = group;
     for (const index of best) anchors.add(base(index));
   }
   implies.forEach((shorter, stem) => {

@@ -14,6 +14,7 @@ export class Precheck {
   /** Finds any stem, global. */
   private readonly finder: RegExp;
   private readonly clauses: readonly Clause[];
+  private readonly groups: readonly (readonly number[])[];
   private readonly implies: Readonly<Record<number, readonly number[]>>;
   private readonly stems: readonly string[];
   /** Stem index by its spelling (spellStem). */
@@ -28,6 +29,7 @@ export class Precheck {
     // No `u` flag: stems are plain BMP text, and /i without /u is ~2× faster in V8.
     this.finder = new RegExp(data.finder, 'gi');
     this.clauses = data.clauses;
+    this.groups = data.groups;
     this.implies = data.implies;
     this.stems = data.stems;
     this.indexOf = new Map(data.stems.map((stem, index) => [stem, index]));
@@ -100,12 +102,18 @@ export class Precheck {
 
   /** Whether some alias could match in a text holding `stems`. */
   anyPossible(stems: StemFlags | null): boolean {
-    return stems !== null && this.clauses.some((clause) => holds(clause, stems));
+    return stems !== null && this.clauses.some((clause) => this.holds(clause, stems));
   }
 
   /** Per clause, whether a text holding `stems` satisfies it. */
   possibleClauses(stems: StemFlags): boolean[] {
-    return this.clauses.map((clause) => holds(clause, stems));
+    return this.clauses.map((clause) => this.holds(clause, stems));
+  }
+
+  private holds(clause: Clause, stems: StemFlags): boolean {
+    for (const id of clause.allOf)
+      if (!anyFlagged(this.groups[id] as number[], stems)) return false;
+    return true;
   }
 
   /** False only when no alias can match anywhere in `text`. */
@@ -129,11 +137,6 @@ export class Precheck {
     // Rare: /i folds a character that toLowerCase() maps elsewhere (final sigma, say).
     return this.stems.findIndex((stem) => new RegExp(`^(?:${stemToSource(stem)})$`, 'i').test(hit));
   }
-}
-
-function holds(clause: Clause, stems: StemFlags): boolean {
-  for (const group of clause.allOf) if (!anyFlagged(group, stems)) return false;
-  return true;
 }
 
 function anyFlagged(indices: readonly number[], stems: StemFlags): boolean {

@@ -14,11 +14,11 @@ export type Script = 'latin' | 'cyrillic' | 'other';
 /**
  * When an alias can possibly match a text: every group of `allOf` has one of its pre-check stems
  * in it (the alias's own stems; for an alias that needs context, its context's; and the groups
- * of its `alsoStems`). Indices point into PrecheckData.stems, then on into PrecheckData.cased
- * (index stems.length + k for cased[k]).
+ * of its `alsoStems`). Groups are indices into PrecheckData.groups: many clauses share one
+ * (a context set's stems), so each is stored once.
  */
 export interface Clause {
-  allOf: number[][];
+  allOf: number[];
 }
 
 /**
@@ -62,6 +62,11 @@ export interface PrecheckData {
   finder: string;
   /** For a stem (by index), the shorter stems it starts with: found where it is found. */
   implies: Record<number, number[]>;
+  /**
+   * Stem groups, each a sorted list of flag indices: into `stems`, then on into `cased` (index
+   * stems.length + k for cased[k]).
+   */
+  groups: number[][];
   clauses: Clause[];
   /**
    * Per stem, "1" if it is an anchor, else "0": the stems every mention needs one of in its own
