@@ -133,6 +133,16 @@ function qualify(topic: TopicId, names: readonly string[] | undefined): string[]
   return (names ?? []).map((name) => (name.includes(':') ? name : `${topic}:${name}`));
 }
 
+/** The index of `value` in `list` by `key`, added at the end the first time the key is seen. */
+function intern<T>(list: T[], byKey: Map<string, number>, key: string, value: T): number {
+  let found = byKey.get(key);
+  if (found === undefined) {
+    found = list.push(value) - 1;
+    byKey.set(key, found);
+  }
+  return found;
+}
+
 /** A stem as a topic file gives or implies it; `cased` for a case-sensitive alias's own stems. */
 type RawStem = string | { cased: string };
 
@@ -182,25 +192,13 @@ class ClauseBuilder {
     const groupByKey = new Map<string, number>();
     const toGroup = (raw: RawStem[]): number => {
       const group = [...new Set(raw.map(indexOf))].sort((a, b) => a - b);
-      const key = group.join(',');
-      let found = groupByKey.get(key);
-      if (found === undefined) {
-        found = groups.push(group) - 1;
-        groupByKey.set(key, found);
-      }
-      return found;
+      return intern(groups, groupByKey, group.join(','), group);
     };
     const clauses: Clause[] = [];
-    const byKey = new Map<string, number>();
+    const clauseByKey = new Map<string, number>();
     const clauseOf = this.raw.map((rawGroups) => {
       const clause = { allOf: rawGroups.map(toGroup) };
-      const key = JSON.stringify(clause);
-      let found = byKey.get(key);
-      if (found === undefined) {
-        found = clauses.push(clause) - 1;
-        byKey.set(key, found);
-      }
-      return found;
+      return intern(clauses, clauseByKey, JSON.stringify(clause), clause);
     });
     return { stems, implies, cased, groups, clauses, clauseOf };
   }

@@ -36,10 +36,11 @@ export class Precheck {
     this.anchors = Uint8Array.from(data.anchors, (flag) => (flag === '1' ? 1 : 0));
     this.flagCount = data.stems.length + data.cased.length;
     this.casedOf = new Map();
+    const implied = Object.entries(data.implies);
     data.cased.forEach(([base, spelling], k) => {
       const variant = { spelling, flag: data.stems.length + k };
       // A hit of a longer stem is a hit of the shorter ones it starts with: check them too.
-      const longer = Object.entries(data.implies).flatMap(([stem, shorter]) =>
+      const longer = implied.flatMap(([stem, shorter]) =>
         shorter.includes(base) ? [Number(stem)] : [],
       );
       for (const stem of [base, ...longer]) {

@@ -70,7 +70,7 @@ export interface PrecheckData {
   clauses: Clause[];
   /**
    * Per stem, "1" if it is an anchor, else "0": the stems every mention needs one of in its own
-   * text (per clause, its own stems or its context's; see anchorStems() in compile.ts). The
+   * text (per clause, the stems of one of its groups; see anchorStems() in compile.ts). The
    * scanner reads only the blocks holding one. A string, not an index list: most stems are
    * anchors, and this keeps the content script 0.7 KB smaller gzipped.
    */
