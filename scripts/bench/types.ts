@@ -65,6 +65,8 @@ export interface VariantSummary {
   /** Startup + scan of the run after a forced GC. */
   coldMs: number | null;
   hoverMs: number[];
+  /** Per hover: [our work, wait for the next frame, rendering] in ms (see page/hover.ts). */
+  hoverParts?: [number, number, number][];
   editsWithMs: number | null;
   editsWithoutMs: number | null;
   errors: string[];

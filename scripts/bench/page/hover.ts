@@ -7,6 +7,9 @@
  *   shadow root filled);
  * - "painted" is a message posted from the next requestAnimationFrame callback, which runs after
  *   that frame has been rendered.
+ * The figure splits in three: our work (delay end → the mutation), the wait for the next frame
+ * (→ the requestAnimationFrame callback; 0–16.7 ms at 60 Hz, set by where in the frame the
+ * delay happened to end) and the frame's rendering (→ painted).
  */
 export interface HoverResult {
   /** Pointer event → card painted, delay included. */
@@ -14,6 +17,12 @@ export interface HoverResult {
   /** Delay end (our timer fired) → card painted; null when no timer of ours was seen. */
   afterDelayMs: number | null;
   delayMs: number | null;
+  /** Delay end → the card's first DOM mutation (our timer callback's work). */
+  workMs: number | null;
+  /** First mutation → the next frame's requestAnimationFrame callback. */
+  frameWaitMs: number | null;
+  /** That callback → painted (the frame's style, layout and paint, then one message). */
+  renderMs: number | null;
 }
 
 export function mentionPoint(index: number): { x: number; y: number } | null {
@@ -75,7 +84,9 @@ export function armHover(scriptUrl: string, timeoutMs: number): Promise<HoverRes
       shown = true;
       const fired = timerFiredAt;
       const pointer = pointerAt;
+      const mutated = performance.now();
       requestAnimationFrame(() => {
+        const frame = performance.now();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           const painted = performance.now();
@@ -84,6 +95,9 @@ export function armHover(scriptUrl: string, timeoutMs: number): Promise<HoverRes
             totalMs: painted - pointer,
             afterDelayMs: painted - fired,
             delayMs: fired - pointer,
+            workMs: mutated - fired,
+            frameWaitMs: frame - mutated,
+            renderMs: painted - frame,
           });
         };
         channel.port2.postMessage(0);
