@@ -1,0 +1,109 @@
+/**
+ * The benchmark's budget lines (scripts/bench/report.ts) on hand-made per-page summaries: which
+ * pages each budget reads, and the figures printed beside the speed-up and hover budgets.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkBudgets, headline } from '../../scripts/bench/report';
+import type { VariantSummary } from '../../scripts/bench/types';
+
+function summary(over: Partial<VariantSummary>): VariantSummary {
+  return {
+    page: 'page.html',
+    variant: 'mentions',
+    textChars: 10_000,
+    hasTrigger: true,
+    mentions: 10,
+    floorColdMs: 0.5,
+    floorWarmMs: 0.2,
+    backstoryMs: 12,
+    startupMs: 2,
+    scanMs: 10,
+    scanBusyMs: 8,
+    longestTaskMs: 6,
+    lateOutputs: 0,
+    longTasks: 0,
+    longestLongTaskMs: null,
+    ownMarksMs: null,
+    ratioCold: 20,
+    ratioWarm: 50,
+    markRegExpMs: 20,
+    markTermsMs: null,
+    markTermsRuns: 0,
+    speedupRegExp: 2,
+    speedupTerms: null,
+    heapKB: 1000,
+    coldMs: 30,
+    hoverMs: [],
+    editsWithMs: null,
+    editsWithoutMs: null,
+    errors: [],
+    ...over,
+  };
+}
+
+const line = (budgets: ReturnType<typeof checkBudgets>, start: string) => {
+  const found = budgets.find((b) => b.name.startsWith(start));
+  if (!found) throw new Error(`no budget line starting with "${start}"`);
+  return found;
+};
+
+describe('bench budgets', () => {
+  it('judges no-trigger pages by the as-is pages without a vocabulary word only', () => {
+    const pages = [
+      summary({ variant: 'as-is', hasTrigger: false, mentions: 0, ratioCold: 1.2 }),
+      summary({ variant: 'as-is', hasTrigger: false, mentions: 0, ratioCold: 1.4 }),
+      // A vocabulary word but no mention: not a no-trigger page, however slow.
+      summary({ variant: 'as-is', hasTrigger: true, mentions: 0, ratioCold: 90 }),
+    ];
+    const budget = line(checkBudgets(pages, 1000), 'no-trigger');
+    expect(budget.pass).toBe(true);
+    expect(budget.detail).toContain('over 2 pages');
+  });
+
+  it('leaves the synthetic page out of the corpus budgets', () => {
+    const pages = [
+      summary({ longestTaskMs: 20 }),
+      summary({ page: 'synthetic-10MB.html', longestTaskMs: 300 }),
+    ];
+    const budget = line(checkBudgets(pages, 1000), 'no task of ours');
+    expect(budget.pass).toBe(true);
+    expect(headline('chromium', pages, 1, 1).maxTaskMs).toBe(20);
+  });
+
+  it("prints mark.js RegExp mode's own ratio to the floor beside the speed-up", () => {
+    const pages = [
+      summary({ floorColdMs: 0.5, markRegExpMs: 10, speedupRegExp: 0.5 }),
+      summary({ floorColdMs: 1, markRegExpMs: 30, speedupRegExp: 0.4 }),
+      summary({ floorColdMs: 2, markRegExpMs: 80, speedupRegExp: 0.6 }),
+    ];
+    const budget = line(checkBudgets(pages, 1000), '≥ 5× faster');
+    expect(budget.pass).toBe(false);
+    // mark.js / floor: 20, 30, 40 → median 30.
+    expect(budget.detail).toContain('median ×0.5;');
+    expect(budget.detail).toContain('runs at median ×30.0 the floor');
+  });
+
+  it('splits the hover figure into our work, the wait for a frame and rendering', () => {
+    const pages = [
+      summary({
+        hoverMs: [10, 20],
+        hoverParts: [
+          [1, 6, 3],
+          [2, 14, 4],
+        ],
+      }),
+    ];
+    const budget = line(checkBudgets(pages, 1000), 'card painted');
+    expect(budget.pass).toBe(false); // p95 of [10, 20] is 20
+    expect(budget.detail).toContain('p95 20.0 ms');
+    expect(budget.detail).toContain(
+      'our work 1.5 / 2.0, wait for the next frame 10.0 / 14.0, rendering 3.5 / 4.0 ms',
+    );
+  });
+
+  it('prints no split for results recorded before hovers were split', () => {
+    const budget = line(checkBudgets([summary({ hoverMs: [12] })], 1000), 'card painted');
+    expect(budget.pass).toBe(true);
+    expect(budget.detail).not.toContain('parts');
+  });
+});
