@@ -6,6 +6,7 @@
  * MutationObserver never sees the others' edits). Run 0 is a warm-up and is dropped; term mode
  * skips it (it costs one DOM pass per term) and is capped by `termBudgetMs` per page.
  */
+import { landedDespite } from '../lib/firefox-navigation';
 import type { BenchBrowser } from './browser';
 import type { BenchServer, ServedPage } from './server';
 import type { Variant } from './prepare-page';
@@ -45,13 +46,20 @@ export const CONTENT_SOURCE_URL = 'backstory-bench-content.js';
 
 async function load(ctx: RunContext, url: string): Promise<void> {
   const t0 = performance.now();
+  const { page } = ctx.browser;
+  const goto = async (): Promise<void> => {
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    } catch (error) {
+      if (!(await landedDespite(page, url, error))) throw error;
+    }
+  };
   try {
-    await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await goto();
   } catch {
-    // Firefox over BiDi now and then rejects a navigation ("Address rejected") that succeeds
-    // when repeated from a blank page.
-    await ctx.browser.page.goto('about:blank');
-    await ctx.browser.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    // Any other failed navigation is tried once more, from a blank page.
+    await page.goto('about:blank');
+    await goto();
   }
   if (TRACE)
     process.stderr.write(`  ${(performance.now() - t0).toFixed(0).padStart(6)} ms  load\n`);
