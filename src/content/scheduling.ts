@@ -39,6 +39,11 @@ export function yieldToMain(): Promise<void> {
       }, 0);
     });
   }
+  return messageTurn();
+}
+
+/** Resolves in a task of its own, queued as a message: not clamped like a chain of timers. */
+export function messageTurn(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

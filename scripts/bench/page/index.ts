@@ -10,6 +10,7 @@ import {
   wrapYield,
   type ActivityLog,
 } from './activity';
+import { messageTurn } from '../../../src/content/scheduling';
 import { withAndWithout } from './dom-edits';
 import { installExtensionStub, STUB_RUNTIME_ID, type SentMessage } from './extension-stub';
 import { measureFloor, type FloorResult } from './floor';
@@ -114,21 +115,9 @@ async function settle(): Promise<void> {
   while (performance.now() - quietSince < SETTLE_QUIET_MS) {
     if (performance.now() - started > SETTLE_MAX_MS) return;
     const before = performance.now();
-    await nextTask();
+    await messageTurn();
     if (performance.now() - before > 2) quietSince = performance.now();
   }
-}
-
-/** A message-channel turn: not clamped like a chain of setTimeout(0). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 const SETTLE_QUIET_MS = 30;
