@@ -42,9 +42,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
     heapKB: runs.heapBytes === null ? null : runs.heapBytes / 1024,
     coldMs: runs.cold ? runs.cold.totalMs : null,
     hoverMs: runs.hover.map((h) => h.afterDelayMs).filter((v): v is number => v !== null),
-    hoverParts: runs.hover
-      .filter((h) => h.afterDelayMs !== null && h.workMs !== null)
-      .map((h) => [h.workMs ?? 0, h.frameWaitMs ?? 0, h.renderMs ?? 0]),
+    hoverParts: runs.hover.map((h) => [h.workMs, h.frameWaitMs, h.renderMs]),
     editsWithMs: runs.editsWithMs.length ? median(runs.editsWithMs) : null,
     editsWithoutMs: runs.editsWithoutMs.length ? median(runs.editsWithoutMs) : null,
     errors: runs.errors,

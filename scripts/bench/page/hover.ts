@@ -18,11 +18,11 @@ export interface HoverResult {
   afterDelayMs: number | null;
   delayMs: number | null;
   /** Delay end → the card's first DOM mutation (our timer callback's work). */
-  workMs: number | null;
+  workMs: number;
   /** First mutation → the next frame's requestAnimationFrame callback. */
-  frameWaitMs: number | null;
+  frameWaitMs: number;
   /** That callback → painted (the frame's style, layout and paint, then one message). */
-  renderMs: number | null;
+  renderMs: number;
 }
 
 export function mentionPoint(index: number): { x: number; y: number } | null {
