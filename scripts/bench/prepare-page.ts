@@ -6,6 +6,12 @@
  *   and whatever they did run would be noise in a measurement that attributes main-thread tasks
  *   to us. A CSP or refresh <meta> is dropped (it could block nothing we inject, but could
  *   navigate away);
+ * - frames are made inert the same way (src and srcdoc renamed to data-bench-src/-srcdoc; the
+ *   elements and their boxes stay): every fresh copy of <body> would load them again, and in
+ *   Firefox a page's 10–30 frames failing against the blocked network kept the main thread busy
+ *   in 5–100 ms stretches for over a second with no Backstory on the page. Those stretches were
+ *   counted as our tasks. A frame is a document of its own, where the extension runs its own
+ *   copy of the content script; the measured copy never reads into it;
  * - the "mentions" variant gets five real press sentences (from test/fixtures/eval) as
  *   paragraphs after the first </p> of the body. Non-ASCII characters are written as numeric
  *   character references, which read the same in any charset.
@@ -52,6 +58,9 @@ export function preparePage(bytes: Buffer, variant: Variant): Buffer {
     const kept = attrs.replace(/\btype\s*=/i, 'data-original-type=');
     return `<script type="text/x-bench-inert"${kept}>`;
   });
+  html = html.replace(/<i?frame\b[^>]*>/gi, (tag) =>
+    tag.replace(/(\s)(src(?:doc)?\s*=)/gi, '$1data-bench-$2'),
+  );
   html = html.replace(
     /<meta\b[^>]*http-equiv\s*=\s*["']?(?:content-security-policy|refresh)[^>]*>/gi,
     '',
