@@ -41,7 +41,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
     speedupTerms: markTermsMs === null ? null : ratio(markTermsMs, scanMs),
     heapKB: runs.heapBytes === null ? null : runs.heapBytes / 1024,
     coldMs: runs.cold ? runs.cold.totalMs : null,
-    hoverMs: runs.hover.map((h) => h.afterDelayMs).filter((v): v is number => v !== null),
+    hoverMs: runs.hover.map((h) => h.afterDelayMs),
     hoverParts: runs.hover.map((h) => [h.workMs, h.frameWaitMs, h.renderMs]),
     editsWithMs: runs.editsWithMs.length ? median(runs.editsWithMs) : null,
     editsWithoutMs: runs.editsWithoutMs.length ? median(runs.editsWithoutMs) : null,

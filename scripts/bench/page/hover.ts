@@ -14,9 +14,10 @@
 export interface HoverResult {
   /** Pointer event → card painted, delay included. */
   totalMs: number;
-  /** Delay end (our timer fired) → card painted; null when no timer of ours was seen. */
-  afterDelayMs: number | null;
-  delayMs: number | null;
+  /** Delay end (our timer fired) → card painted. A hover without our timer gives no result. */
+  afterDelayMs: number;
+  /** Pointer event → delay end. */
+  delayMs: number;
   /** Delay end → the card's first DOM mutation (our timer callback's work). */
   workMs: number;
   /** First mutation → the next frame's requestAnimationFrame callback. */
