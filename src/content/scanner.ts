@@ -11,21 +11,15 @@
  * pre-check too.
  */
 import type { FindMentions } from '../core/detector/finder';
-import type { StemFlags } from '../core/detector/precheck';
-import {
-  anyMentionPossible,
-  mayContainMention,
-  STEM_OVERLAP,
-  stemsInRange,
-} from '../core/may-contain-mention';
+import { mayContainMention } from '../core/may-contain-mention';
 import type { TopicId } from '../core/types';
-import { needsCleaning } from '../core/detector/normalise';
 import { blockOf, isInsideSkipped, isSkippedTag } from './dom-rules';
 import { loadFindMentions } from './detector/load-detector';
 import { MentionRegistry } from './mention-registry';
+import { ChunkedPrecheck } from './precheck-chunks';
 import { sliceDeadline, yieldToMain } from './scheduling';
 import { SegmentWalker } from './segment-walker';
-import { nodeIndexAt, positionsOf, type TextSegment } from './text-segment';
+import { positionsOf, type TextSegment } from './text-segment';
 
 /** Shortest text that can hold a mention ("CSTO", "ОДКБ"): shorter segments are not read. */
 const MIN_MENTION_LENGTH = 4;
@@ -33,8 +27,6 @@ const MIN_MENTION_LENGTH = 4;
 const MAX_RESTARTS = 3;
 /** Text nodes read between two clock reads while collecting a root's text. */
 const NODES_PER_CLOCK_CHECK = 256;
-/** Characters of a root's text pre-checked between two clock reads (~1 ms of regex work). */
-const PRECHECK_PIECE = 200_000;
 
 export interface ScannerOptions {
   /** Our card host, never read. */
@@ -214,10 +206,10 @@ export class Scanner {
 
   /**
    * The blocks of `root` worth walking: the pre-check runs over the root's readable text (every
-   * text node but those of script, style and the like, read in one TreeWalker pass and joined),
-   * and only the smallest blocks holding an anchor stem it found are returned, outside skipped
-   * subtrees; none when no mention is possible. Sliced: the clock is read every few hundred
-   * nodes and between pieces of text.
+   * text node but those of script, style and the like, read in one TreeWalker pass and checked
+   * a chunk at a time, see precheck-chunks.ts), and only the smallest blocks holding an anchor
+   * stem it found are returned, outside skipped subtrees; none when no mention is possible.
+   * Sliced: the clock is read every few hundred nodes and between chunks.
    */
   private async blocksToWalk(
     root: Element,
@@ -232,44 +224,32 @@ export class Scanner {
       clock.deadline = sliceDeadline();
       return generation === this.generation;
     };
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    const parts: string[] = [];
-    let length = 0;
+    const precheck = new ChunkedPrecheck<Text>();
+    const overdue = (): boolean => performance.now() > clock.deadline;
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let visited = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const data = (node as Text).data;
       // Text right inside a skipped element (script, style, a field…) never feeds the pre-check;
       // deeper inside one it may, and blocksHolding() drops it.
+      const data = (node as Text).data;
       if (data.length > 0 && !isSkippedTag(node.parentNode?.nodeName ?? '')) {
-        nodes.push(node as Text);
-        starts.push(length);
-        parts.push(data);
-        length += data.length;
+        if (precheck.add(node as Text, data)) {
+          if (!(await precheck.check(overdue, pause))) return [];
+          // The page removed the node the walk stood on: read the whole root the slow way.
+          if (!walker.currentNode.isConnected) return [root];
+        }
       }
-      if (++visited % NODES_PER_CLOCK_CHECK === 0 && performance.now() > clock.deadline) {
+      if (++visited % NODES_PER_CLOCK_CHECK === 0 && overdue()) {
         if (!(await pause())) return [];
-        // The page removed the node the walk stood on: read the whole root the slow way.
         if (!walker.currentNode.isConnected) return [root];
       }
     }
-    if (length < MIN_MENTION_LENGTH) return [];
-    const text = parts.join('');
-    let stems: StemFlags | null = null;
-    const hitNodes = new Set<Text>();
-    const collect = (offset: number): void => {
-      hitNodes.add(nodes[nodeIndexAt(starts, offset)] as Text);
-    };
-    for (let from = 0; from < text.length; from += PRECHECK_PIECE) {
-      const to = Math.min(text.length, from + PRECHECK_PIECE + STEM_OVERLAP);
-      stems = stemsInRange(text, from, to, stems, collect);
-      if (to < text.length && performance.now() > clock.deadline && !(await pause())) return [];
-    }
+    if (precheck.textLength < MIN_MENTION_LENGTH) return [];
+    if (!(await precheck.check(overdue, pause))) return [];
     let blocks: Element[] = [];
-    if (anyMentionPossible(stems)) {
+    if (precheck.possible) {
       // Soft hyphens or decomposed letters: stems found only in the cleaned text have no offset.
-      blocks = needsCleaning(text) ? [root] : this.blocksHolding(root, hitNodes);
+      blocks = precheck.needsCleaning ? [root] : this.blocksHolding(root, precheck.anchorNodes);
     }
     if (reason === 'mutation') this.options.charge(performance.now() - clock.started);
     return blocks;
