@@ -10,17 +10,13 @@
  */
 import type { StemFlags } from '../core/detector/precheck';
 import { anyMentionPossible, STEM_OVERLAP, stemsInRange } from '../core/may-contain-mention';
-import { needsCleaning } from '../core/detector/normalise';
-import { nodeIndexAt } from './text-segment';
+import { nodeIndexAt, SegmentBuilder } from './text-segment';
 
 /** Characters gathered before a chunk is checked (a few ms of regex work at most). */
 export const CHUNK_CHARS = 65_536;
 
 export class ChunkedPrecheck<N> {
-  private nodes: N[] = [];
-  private starts: number[] = [];
-  private parts: string[] = [];
-  private length = 0;
+  private chunk = new SegmentBuilder<N>();
   private stems: StemFlags | null = null;
   /** Characters of all the text added, not counting the overlap read twice. */
   private total = 0;
@@ -32,13 +28,10 @@ export class ChunkedPrecheck<N> {
 
   /** Adds a node and its text (`node.data`, non-empty); true when check() is due. */
   add(node: N, data: string): boolean {
-    this.nodes.push(node);
-    this.starts.push(this.length);
-    this.parts.push(data);
-    this.length += data.length;
+    this.chunk.append(node, data);
     this.total += data.length;
     this.unchecked += data.length;
-    return this.length >= CHUNK_CHARS;
+    return this.chunk.textLength >= CHUNK_CHARS;
   }
 
   /**
@@ -49,18 +42,28 @@ export class ChunkedPrecheck<N> {
   async check(overdue: () => boolean, pause: () => Promise<boolean>): Promise<boolean> {
     if (this.unchecked === 0) return true;
     this.unchecked = 0;
-    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
-    // Soft hyphens or decomposed letters: a stem found only in the cleaned text has no offset.
-    if (!this.cleaning && needsCleaning(text)) this.cleaning = true;
+    const segment = this.chunk.take();
+    if (segment === undefined) return true;
+    const { nodes, starts, text } = segment;
     const collect = (offset: number): void => {
-      this.anchorNodes.add(this.nodes[nodeIndexAt(this.starts, offset)] as N);
+      this.anchorNodes.add(nodes[nodeIndexAt(starts, offset)] as N);
+    };
+    // Soft hyphens or decomposed letters: a stem found only in the cleaned text has no offset.
+    const cleaned = (): void => {
+      this.cleaning = true;
     };
     for (let from = 0; from < text.length; from += CHUNK_CHARS) {
       const to = Math.min(text.length, from + CHUNK_CHARS + STEM_OVERLAP);
-      this.stems = stemsInRange(text, from, to, this.stems, collect);
+      this.stems = stemsInRange(text, from, to, this.stems, collect, cleaned);
       if (to < text.length && overdue() && !(await pause())) return false;
     }
-    this.keepTail(text);
+    // The next chunk starts with the last STEM_OVERLAP characters, node by node (the first of
+    // them keeps only its part inside the overlap: it may be a huge node).
+    const tailFrom = Math.max(0, text.length - STEM_OVERLAP);
+    for (let i = nodeIndexAt(starts, tailFrom); i < nodes.length; i++) {
+      const end = starts[i + 1] ?? text.length;
+      this.chunk.append(nodes[i] as N, text.slice(Math.max(tailFrom, starts[i] as number), end));
+    }
     return true;
   }
 
@@ -77,23 +80,5 @@ export class ChunkedPrecheck<N> {
   /** Characters of text added. */
   get textLength(): number {
     return this.total;
-  }
-
-  /** The next chunk starts with the last STEM_OVERLAP characters of `text`, node by node. */
-  private keepTail(text: string): void {
-    const from = Math.max(0, text.length - STEM_OVERLAP);
-    const first = nodeIndexAt(this.starts, from);
-    const nodes = this.nodes.slice(first);
-    const parts = this.parts.slice(first);
-    // The first kept node keeps only its part inside the overlap (it may be a huge node).
-    parts[0] = (parts[0] as string).slice(from - (this.starts[first] as number));
-    this.nodes = nodes;
-    this.parts = parts;
-    this.starts = [];
-    this.length = 0;
-    for (const part of parts) {
-      this.starts.push(this.length);
-      this.length += part.length;
-    }
   }
 }

@@ -75,6 +75,11 @@ export class SegmentBuilder<N> {
     return this.nodes.length === 0;
   }
 
+  /** Characters appended since the last take(). */
+  get textLength(): number {
+    return this.length;
+  }
+
   take(): TextSegment<N> | undefined {
     if (this.nodes.length === 0) return undefined;
     const segment = { nodes: this.nodes, starts: this.starts, text: this.parts.join('') };

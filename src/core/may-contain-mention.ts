@@ -25,10 +25,13 @@ export function stemsInRange(
   into: StemFlags | null,
   /** Receives the offset in `text` of every anchor stem in it (not those only cleaning shows). */
   onHit?: (index: number) => void,
+  /** Called when the piece needed cleaning (its stems then may have no offset in `text`). */
+  onCleaned?: () => void,
 ): StemFlags | null {
   const found = PRECHECK.stemsIn(text, from, to, into, false, onHit);
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   if (!needsCleaning(piece)) return found;
+  onCleaned?.();
   return PRECHECK.stemsIn(new CleanText(piece).text, 0, Infinity, found);
 }
 
