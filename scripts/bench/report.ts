@@ -178,6 +178,7 @@ export function tableLines(s: VariantSummary[]): string[] {
     'scan ms',
     '×floor',
     'longest task ms',
+    'nothing injected: longest ms',
     'mark.js RegExp ms',
     'mark.js terms ms',
     '×RegExp',
@@ -195,6 +196,7 @@ export function tableLines(s: VariantSummary[]): string[] {
     fmt(x.scanMs),
     fmt(x.ratioCold),
     fmt(x.longestTaskMs, 1),
+    fmt(x.idleLongestTaskMs ?? null, 1),
     fmt(x.markRegExpMs),
     x.markTermsMs === null
       ? '–'

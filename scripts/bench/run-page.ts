@@ -12,7 +12,7 @@ import type { BenchServer, ServedPage } from './server';
 import type { Variant } from './prepare-page';
 import type { Vocabulary } from './vocabulary';
 import type { BeforeRun } from './page/index';
-import type { BackstoryResult, HoverResult, VariantRuns } from './types';
+import type { BackstoryResult, HoverResult, IdleResult, VariantRuns } from './types';
 
 export interface RunContext {
   browser: BenchBrowser;
@@ -34,6 +34,8 @@ export interface RunContext {
   terms: boolean;
   /** Measure hovers on this page (sampled pages only: each hover waits out the delay). */
   hover: boolean;
+  /** After each timed run, the same setup and window with nothing injected (see page idle()). */
+  idleControl: boolean;
 }
 
 const RUN_TIMEOUT_MS = 60_000;
@@ -158,6 +160,7 @@ export async function runVariant(
     backstory: [],
     markRegExp: [],
     markTerms: [],
+    idle: [],
     heapBytes: null,
     cold: null,
     hover: [],
@@ -204,6 +207,10 @@ export async function runVariant(
       }
       const { result, heap } = await runBackstory(ctx, last);
       if (!warmUp) out.backstory.push(result);
+      if (!warmUp && ctx.idleControl) {
+        await beforeRun(ctx, false);
+        out.idle.push(await call<IdleResult>(ctx, `__bench.idle(${result.scanMs})`));
+      }
       if (last) {
         out.heapBytes = heap;
         out.cold = result;

@@ -28,6 +28,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
     scanMs,
     scanBusyMs: median(runs.backstory.map((r) => r.busyMs - r.syncMs)),
     longestTaskMs: median(runs.backstory.map((r) => r.longestTaskMs)),
+    idleLongestTaskMs: runs.idle.length ? median(runs.idle.map((r) => r.longestTaskMs)) : null,
     lateOutputs: max(runs.backstory.map((r) => r.lateOutputs)),
     longTasks: max(runs.backstory.map((r) => r.longTasks)),
     longestLongTaskMs: longest.length ? median(longest) : null,

@@ -1,11 +1,11 @@
 /** Shapes shared by the benchmark's runner, report and plot. */
 import type { FloorResult } from './page/floor';
 import type { HoverResult } from './page/hover';
-import type { BackstoryResult } from './page/index';
+import type { BackstoryResult, IdleResult } from './page/index';
 import type { PeerResult } from './page/peer';
 import type { Variant } from './prepare-page';
 
-export type { BackstoryResult, FloorResult, HoverResult, PeerResult };
+export type { BackstoryResult, FloorResult, HoverResult, IdleResult, PeerResult };
 
 export interface VariantRuns {
   page: string;
@@ -20,6 +20,8 @@ export interface VariantRuns {
   backstory: BackstoryResult[];
   markRegExp: PeerResult[];
   markTerms: PeerResult[];
+  /** Controls for the longest task: nothing injected, same setup, as long as each timed scan. */
+  idle: IdleResult[];
   /** Bytes of JS heap still used after our run (after a full GC), Chromium only. */
   heapBytes: number | null;
   /** The run after a forced GC (compiled code dropped), outside the medians. */
@@ -49,6 +51,8 @@ export interface VariantSummary {
   scanBusyMs: number;
   /** Median over runs of each run's longest task (startup included). */
   longestTaskMs: number;
+  /** The same with nothing injected (see `idle` above); measured on the synthetic page only. */
+  idleLongestTaskMs?: number | null;
   lateOutputs: number;
   /** Chromium's long-task entries (≥ 50 ms) during our runs: the most in one run, the longest. */
   longTasks: number;

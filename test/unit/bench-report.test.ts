@@ -3,7 +3,7 @@
  * pages each budget reads, and the figures printed beside the speed-up and hover budgets.
  */
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, headline } from '../../scripts/bench/report';
+import { checkBudgets, headline, tableLines } from '../../scripts/bench/report';
 import type { VariantSummary } from '../../scripts/bench/types';
 
 function summary(over: Partial<VariantSummary>): VariantSummary {
@@ -105,5 +105,21 @@ describe('bench budgets', () => {
     const budget = line(checkBudgets([summary({ hoverMs: [12] })], 1000), 'card painted');
     expect(budget.pass).toBe(true);
     expect(budget.detail).not.toContain('parts');
+  });
+
+  it('prints the nothing-injected control beside our longest task, and – where it was not run', () => {
+    const [header, , synthetic, corpusPage, older] = tableLines([
+      summary({ page: 'synthetic-10MB.html', longestTaskMs: 904.2, idleLongestTaskMs: 529 }),
+      summary({ idleLongestTaskMs: null }),
+      // Results written before the control existed have no such field.
+      summary({}),
+    ]);
+    const cells = (row: string | undefined) => (row ?? '').split('|').map((c) => c.trim());
+    const column = cells(header).indexOf('nothing injected: longest ms');
+    expect(column).toBe(cells(header).indexOf('longest task ms') + 1);
+    expect(cells(synthetic)[column - 1]).toBe('904.2');
+    expect(cells(synthetic)[column]).toBe('529.0');
+    expect(cells(corpusPage)[column]).toBe('–');
+    expect(cells(older)[column]).toBe('–');
   });
 });

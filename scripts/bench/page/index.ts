@@ -123,6 +123,12 @@ async function settle(): Promise<void> {
 const SETTLE_QUIET_MS = 30;
 const SETTLE_MAX_MS = 1000;
 
+/** A window of `idle()`: the longest gap the ping loop saw, and all of them together. */
+export interface IdleResult {
+  longestTaskMs: number;
+  busyMs: number;
+}
+
 export interface BeforeRun {
   floor: FloorResult;
   regexp: PeerResult | null;
@@ -161,6 +167,21 @@ const api = {
     api.prepareBackstory(options.extensionBase, options.css);
     await settle();
     return { floor, regexp, terms: termsResult };
+  },
+  /**
+   * The control for Backstory's longest task: the same ping loop for `ms`, after the same
+   * setup, with nothing injected. What it sees is the browser's own work after the setup (on the
+   * synthetic 10 MB page in Firefox: the collection of the discarded copies of <body>), which
+   * the ping loop cannot tell from ours.
+   */
+  async idle(ms: number): Promise<IdleResult> {
+    const quiet: ActivityLog = { busy: [], outputs: [], yields: [], resumes: [], longTasks: [] };
+    await watchBusy(quiet, () => false, ms);
+    const gaps = quiet.busy.map((b) => b.end - b.start);
+    return {
+      longestTaskMs: gaps.length ? Math.max(...gaps) : 0,
+      busyMs: gaps.reduce((sum, gap) => sum + gap, 0),
+    };
   },
   /** For debugging the benchmark itself. */
   log: () => ({ ...log, started, syncEnd, sent }),
