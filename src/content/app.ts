@@ -12,7 +12,8 @@ import { PageObserver } from './observer';
 import { Scanner } from './scanner';
 
 export class Backstory {
-  private readonly registry = new MentionRegistry();
+  /** The card's listeners go on with the first painted mention, in the same task (see activate). */
+  private readonly registry = new MentionRegistry(() => this.card.start());
   private readonly card: CardController;
   private readonly scanner: Scanner;
   private readonly observer: PageObserver;
@@ -84,7 +85,11 @@ export class Backstory {
 
   private activate(): void {
     this.active = true;
-    this.card.start();
+    // No card.start() here: the card's pointer listeners wait for the first painted mention
+    // (the registry's onPainted). Registering a pointer listener makes Chromium repaint the
+    // whole page's hit-test data in the next rendering update (30-50 ms on the 200k-node page,
+    // docs/content-script.md); most pages have no mention and so never pay it, and on a page
+    // with mentions it falls in the same update as the first highlights instead of one more.
     this.observer.start();
     this.scanner.enqueue([document.body ?? document.documentElement], 'initial');
   }

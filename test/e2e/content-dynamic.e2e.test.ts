@@ -28,6 +28,41 @@ const SPA_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 <p id="first">Nothing relevant in the first story, just weather and football.</p></article></main>
 <footer><p>All our CSTO coverage is in the archive.</p></footer></body></html>`;
 
+const QUIET_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quiet</title></head>
+<body><main><article><h1>Weather</h1><p>Rain in the north, sun in the south.</p></article></main>
+</body></html>`;
+
+/**
+ * Chromium only (CDP): the types of the listeners Backstory's content script put on `window`,
+ * sorted. DevTools lists a world's own listeners only, so `window` is taken from the content
+ * script's isolated world (the execution context whose origin is the extension's).
+ */
+async function windowListenerTypes(ext: {
+  session: ExtensionSession;
+  page: TestPage;
+}): Promise<string[]> {
+  const { session, page } = ext;
+  if (session.browser !== 'chromium' || page.browser !== 'chromium') return [];
+  const cdp = await session.raw.context.newCDPSession(page.raw);
+  try {
+    const contexts: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable'); // reports every existing context before it returns
+    const ours = contexts.find((context) => context.origin.startsWith('chrome-extension://'));
+    if (!ours) throw new Error('no execution context of the extension in the page');
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: 'window',
+      contextId: ours.id,
+    });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId ?? '',
+    });
+    return [...new Set(listeners.map((listener) => listener.type))].sort();
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /**
  * The footer's mention is there from the start, so the detector has run once before the
  * timed steps: its first run compiles a large RegExp, a one-off cost of the detector that is
@@ -135,6 +170,37 @@ for (const browserName of BROWSERS) {
       );
       await ext.page.evaluate(() => document.getElementById('late')?.remove());
       await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === FOOTER_MENTIONS);
+    });
+
+    it('listens to nothing on a page without mentions, and opens cards once one appears', async () => {
+      await ext.page.goto(ext.server.route('/quiet/start', QUIET_PAGE));
+      // The content script has read the page (active, nothing found) before anything is checked.
+      await waitForStableMentions(ext.session, ext.page, (r) => r.active);
+      if (ext.session.browser === 'chromium') {
+        // The card's listeners wait for a first mention: a pointer listener alone makes
+        // Chromium repaint the page's hit-test data (docs/content-script.md).
+        expect(await windowListenerTypes(ext)).toEqual([]);
+      }
+      await ext.page.evaluate(() => {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = 'Late news: the CSTO announced the end of its mission.';
+        document.querySelector('article')?.append(paragraph);
+      });
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 1);
+      if (ext.session.browser === 'chromium') {
+        expect(await windowListenerTypes(ext)).toEqual([
+          'click',
+          'keydown',
+          'pointerdown',
+          'pointermove',
+          'pointerout',
+          'pointerup',
+        ]);
+      }
+      const card = await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
+      expect(card.text).toContain('Collective Security Treaty Organization');
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
     });
 
     it('follows a history.pushState navigation that replaces the article', async () => {
