@@ -86,10 +86,10 @@ export class Backstory {
   private activate(): void {
     this.active = true;
     // No card.start() here: the card's pointer listeners wait for the first painted mention
-    // (the registry's onPainted). Registering a pointer listener makes Chromium repaint the
-    // whole page's hit-test data in the next rendering update (30-50 ms on the 200k-node page,
-    // docs/content-script.md); most pages have no mention and so never pay it, and on a page
-    // with mentions it falls in the same update as the first highlights instead of one more.
+    // (the registry's onPainted). After a pointer listener is added, Chromium's next rendering
+    // update goes over the whole page (23-50 ms on the 200k-node page, docs/content-script.md);
+    // most pages have no mention and so never pay it, and on a page with mentions it falls in
+    // the same update as the first highlights instead of one more.
     this.observer.start();
     this.scanner.enqueue([document.body ?? document.documentElement], 'initial');
   }

@@ -103,7 +103,7 @@ export class MentionRegistry {
 
   /**
    * Registers one highlight per topic, all at once. Chromium repaints the whole page in the
-   * rendering update after a highlight name is registered (40-60 ms on the 200k-node page,
+   * rendering update after a highlight name is registered (29-145 ms on the 200k-node page,
    * whatever the ranges), while adding ranges to a registered one stays cheap: registering
    * every topic together, with the first mention, pays that once per page, not once per topic.
    */

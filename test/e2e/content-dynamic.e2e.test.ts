@@ -177,8 +177,8 @@ for (const browserName of BROWSERS) {
       // The content script has read the page (active, nothing found) before anything is checked.
       await waitForStableMentions(ext.session, ext.page, (r) => r.active);
       if (ext.session.browser === 'chromium') {
-        // The card's listeners wait for a first mention: a pointer listener alone makes
-        // Chromium repaint the page's hit-test data (docs/content-script.md).
+        // The card's listeners wait for a first mention: after a pointer listener is added,
+        // Chromium's next rendering update goes over the whole page (docs/content-script.md).
         expect(await windowListenerTypes(ext)).toEqual([]);
       }
       await ext.page.evaluate(() => {
