@@ -42,7 +42,14 @@ export interface BackstoryResult {
 }
 
 const sent: SentMessage[] = [];
-const log: ActivityLog = { busy: [], outputs: [], yields: [], resumes: [], longTasks: [] };
+const emptyLog = (): ActivityLog => ({
+  busy: [],
+  outputs: [],
+  yields: [],
+  resumes: [],
+  longTasks: [],
+});
+const log = emptyLog();
 let started = 0;
 let syncEnd = 0;
 let watching: Promise<void> | undefined;
@@ -123,10 +130,9 @@ async function settle(): Promise<void> {
 const SETTLE_QUIET_MS = 30;
 const SETTLE_MAX_MS = 1000;
 
-/** A window of `idle()`: the longest gap the ping loop saw, and all of them together. */
+/** A window of `idle()`: the longest gap the ping loop saw. */
 export interface IdleResult {
   longestTaskMs: number;
-  busyMs: number;
 }
 
 export interface BeforeRun {
@@ -175,13 +181,9 @@ const api = {
    * the ping loop cannot tell from ours.
    */
   async idle(ms: number): Promise<IdleResult> {
-    const quiet: ActivityLog = { busy: [], outputs: [], yields: [], resumes: [], longTasks: [] };
+    const quiet = emptyLog();
     await watchBusy(quiet, () => false, ms);
-    const gaps = quiet.busy.map((b) => b.end - b.start);
-    return {
-      longestTaskMs: gaps.length ? Math.max(...gaps) : 0,
-      busyMs: gaps.reduce((sum, gap) => sum + gap, 0),
-    };
+    return { longestTaskMs: Math.max(0, ...quiet.busy.map((b) => b.end - b.start)) };
   },
   /** For debugging the benchmark itself. */
   log: () => ({ ...log, started, syncEnd, sent }),
