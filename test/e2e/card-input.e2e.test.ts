@@ -24,12 +24,26 @@ body { margin: 0; padding: 80px 20px; font: 18px/1.6 sans-serif; }</style></head
 <body><header>Fixed header</header><p>Page text under the modal.</p>
 <dialog id="modal"><p>Inside the modal: the CSTO deployed peacekeepers.</p></dialog></body></html>`;
 
-function waitForCardFocus(page: TestPage): Promise<unknown> {
-  return page.waitFor(() => {
-    const host = document.querySelector('backstory-card');
-    const active = host?.shadowRoot?.activeElement;
-    return document.activeElement === host && active?.getAttribute('role') === 'dialog';
-  });
+/**
+ * Waits until the card is shown with focus in it and, if given, on `text`. The card's text
+ * alone proves nothing: it is rendered hidden ahead of the open (prefetch), and an Escape
+ * pressed before the open is not for the card.
+ */
+function waitForCardFocus(page: TestPage, text = ''): Promise<unknown> {
+  return page.waitFor(
+    (expected: string) => {
+      const host = document.querySelector('backstory-card');
+      if (!host || getComputedStyle(host).display === 'none') return false;
+      const active = host.shadowRoot?.activeElement;
+      return (
+        document.activeElement === host &&
+        active?.getAttribute('role') === 'dialog' &&
+        (active.textContent ?? '').includes(expected)
+      );
+    },
+    undefined,
+    text,
+  );
 }
 
 /** Whether the mention's first line lies inside the viewport. */
@@ -82,20 +96,11 @@ for (const browserName of BROWSERS) {
 
       for (const mention of mentions) {
         await ext.session.sendToTab(ext.page, { type: 'next-mention' });
-        await waitForCardFocus(ext.page);
-        const card = await cardState(ext.page);
-        expect(card.text).toContain(`“${mention.text}”`);
+        await waitForCardFocus(ext.page, `“${mention.text}”`);
       }
       // Wraps around to the first mention.
       await ext.session.sendToTab(ext.page, { type: 'next-mention' });
-      await ext.page.waitFor(
-        (expected: string) => {
-          const dialog = document.querySelector('backstory-card')?.shadowRoot;
-          return dialog?.textContent?.includes(expected) ?? false;
-        },
-        undefined,
-        `“${mentions[0]?.text ?? ''}”`,
-      );
+      await waitForCardFocus(ext.page, `“${mentions[0]?.text ?? ''}”`);
 
       await ext.page.keyboard.press('Escape');
       await waitForClosed(ext.page);
