@@ -6,6 +6,7 @@
  * MutationObserver never sees the others' edits). Run 0 is a warm-up and is dropped; term mode
  * skips it (it costs one DOM pass per term) and is capped by `termBudgetMs` per page.
  */
+import { HOVER_OPEN_MS } from '../../src/content/hover-timing';
 import { landedDespite } from '../lib/firefox-navigation';
 import type { BenchBrowser } from './browser';
 import type { BenchServer, ServedPage } from './server';
@@ -114,7 +115,7 @@ async function measureHovers(ctx: RunContext, mentions: number): Promise<HoverRe
     if (!point) continue;
     const armed = call<HoverResult | null>(
       ctx,
-      `__bench.armHover(${JSON.stringify(CONTENT_SOURCE_URL)}, 3000)`,
+      `__bench.armHover(${JSON.stringify(CONTENT_SOURCE_URL)}, ${HOVER_OPEN_MS}, 3000)`,
     );
     await new Promise((r) => setTimeout(r, 50));
     await page.mouse.move(point.x, point.y);

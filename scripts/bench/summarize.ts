@@ -43,7 +43,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
     heapKB: runs.heapBytes === null ? null : runs.heapBytes / 1024,
     coldMs: runs.cold ? runs.cold.totalMs : null,
     hoverMs: runs.hover.map((h) => h.afterDelayMs),
-    hoverParts: runs.hover.map((h) => [h.workMs, h.frameWaitMs, h.renderMs]),
+    hoverParts: runs.hover.map((h) => [h.startMs, h.workMs, h.frameWaitMs, h.renderMs]),
     editsWithMs: runs.editsWithMs.length ? median(runs.editsWithMs) : null,
     editsWithoutMs: runs.editsWithoutMs.length ? median(runs.editsWithoutMs) : null,
     errors: runs.errors,

@@ -69,8 +69,11 @@ export interface VariantSummary {
   /** Startup + scan of the run after a forced GC. */
   coldMs: number | null;
   hoverMs: number[];
-  /** Per hover: [our work, wait for the next frame, rendering] in ms (see page/hover.ts). */
-  hoverParts?: [number, number, number][];
+  /**
+   * Per hover, in ms (see page/hover.ts): [our work's start against the delay's end, our work,
+   * wait for the next frame, rendering].
+   */
+  hoverParts?: [number, number, number, number][];
   editsWithMs: number | null;
   editsWithoutMs: number | null;
   errors: string[];

@@ -18,10 +18,9 @@
 import type { CardAnchor } from './card/host';
 import { LazyCardHost, type CardRequest } from './card/lazy-host';
 import { liveRange, mentionAtPoint, placeCentre, placeHas, placeOf } from './hit-test';
+import { HOVER_OPEN_MS, OPEN_FRAME_LEAD_MS } from './hover-timing';
 import type { MentionRecord, MentionRegistry } from './mention-registry';
 
-/** Hover this long on a mention before its card opens (Wikipedia: 150 + 350 ms). */
-const HOVER_OPEN_MS = 500;
 /** The card closes this long after the pointer left both the mention and the card. */
 const HOVER_CLOSE_MS = 300;
 /** At most one hit test per this many ms of pointer movement (the last move is always tested). */
@@ -54,6 +53,8 @@ interface Tracked {
 
 interface PendingOpen extends Tracked {
   timer?: ReturnType<typeof setTimeout>;
+  /** The animation frame the card will be built in, once the timer has fired. */
+  frame?: number;
   /** The wait ended while the mention was lost: open as soon as its copy is found. */
   due?: boolean;
 }
@@ -316,9 +317,15 @@ export class CardController {
         const place = this.#pendingOpen?.record !== record && placeOf(record, pointer.x, pointer.y);
         if (place) {
           this.#cancelPendingOpen();
-          const timer = setTimeout(() => this.#openPending(), HOVER_OPEN_MS);
+          const pending: PendingOpen = { record, opener: 'hover', returnFocus: null, place };
+          // Built in a frame callback, the card is painted in that same frame (hover-timing.ts).
+          pending.timer = setTimeout(() => {
+            pending.frame = requestAnimationFrame(() => {
+              if (this.#pendingOpen === pending) this.#openPending();
+            });
+          }, HOVER_OPEN_MS - OPEN_FRAME_LEAD_MS);
           this.#host.prefetch(this.#request(record)); // the card gets ready during the delay
-          this.#pendingOpen = { record, opener: 'hover', returnFocus: null, place, timer };
+          this.#pendingOpen = pending;
         }
       } else {
         this.#cancelPendingOpen();
@@ -390,7 +397,11 @@ export class CardController {
   }
 
   #cancelPendingOpen(): void {
-    if (this.#pendingOpen) clearTimeout(this.#pendingOpen.timer);
+    const pending = this.#pendingOpen;
+    if (pending) {
+      clearTimeout(pending.timer);
+      if (pending.frame !== undefined) cancelAnimationFrame(pending.frame);
+    }
     this.#pendingOpen = undefined;
   }
 }

@@ -83,13 +83,13 @@ describe('bench budgets', () => {
     expect(budget.detail).toContain('runs at median ×30.0 the floor');
   });
 
-  it('splits the hover figure into our work, the wait for a frame and rendering', () => {
+  it('splits the hover figure into its start, our work, the wait for a frame and rendering', () => {
     const pages = [
       summary({
         hoverMs: [10, 20],
         hoverParts: [
-          [1, 6, 3],
-          [2, 14, 4],
+          [0, 1, 6, 3],
+          [-8, 2, 14, 4],
         ],
       }),
     ];
@@ -97,8 +97,16 @@ describe('bench budgets', () => {
     expect(budget.pass).toBe(false); // p95 of [10, 20] is 20
     expect(budget.detail).toContain('p95 20.0 ms');
     expect(budget.detail).toContain(
-      'our work 1.5 / 2.0, wait for the next frame 10.0 / 14.0, rendering 3.5 / 4.0 ms',
+      "our work started -4.0 / 0.0 ms from the delay's end, our work 1.5 / 2.0, " +
+        'wait for the next frame 10.0 / 14.0, rendering 3.5 / 4.0 ms',
     );
+  });
+
+  it('says the mark.js budget was not measured in a run without the peer', () => {
+    const pages = [summary({ markRegExpMs: null, speedupRegExp: null })];
+    const budget = line(checkBudgets(pages, 1000), '≥ 5× faster than mark.js');
+    expect(budget.pass).toBe(false);
+    expect(budget.detail).toBe('not measured (no mark.js run: --no-peer)');
   });
 
   it('prints no split for results recorded before hovers were split', () => {

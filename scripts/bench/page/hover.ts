@@ -1,28 +1,35 @@
 /**
  * Runs in the page. Measures, from outside, the time from the end of the content script's hover
  * delay to the card being painted:
- * - the delay's end is the moment a timer that the content script set (its stack names the
- *   script's sourceURL) fires; setTimeout is wrapped only while a hover is measured;
+ * - the delay's end is the pointer's arrival on the mention (the first pointermove, seen in the
+ *   same dispatch as the content script's own listener) plus the delay the content script
+ *   states (HOVER_OPEN_MS in src/content/hover-timing.ts);
+ * - our work starts when a timer or an animation-frame callback that the content script set
+ *   fires (their stacks name the script's sourceURL); setTimeout and requestAnimationFrame are
+ *   wrapped only while a hover is measured;
  * - "shown" is the first DOM mutation after that (the card host added, or changed, or its open
  *   shadow root filled);
- * - "painted" is a message posted from the next requestAnimationFrame callback, which runs after
- *   that frame has been rendered.
- * The figure splits in three: our work (delay end → the mutation), the wait for the next frame
- * (→ the requestAnimationFrame callback; 0–16.7 ms at 60 Hz, set by where in the frame the
- * delay happened to end) and the frame's rendering (→ painted).
+ * - "painted": when the mutation came in one of our animation-frame callbacks (or the
+ *   microtasks after it), that frame is rendered before any task that follows, so painted is a
+ *   message posted right then; otherwise the mutation is rendered in the next frame, and
+ *   painted is a message posted from the next requestAnimationFrame callback.
+ * The figure splits in four: when our work started (against the delay's end; negative when
+ *   before it), our work (→ the mutation), the wait for the next frame (→ the next frame's
+ *   requestAnimationFrame callback; 0 when our work ran in a frame) and the rendering
+ *   (→ painted).
  */
 export interface HoverResult {
   /** Pointer event → card painted, delay included. */
   totalMs: number;
-  /** Delay end (our timer fired) → card painted. A hover without our timer gives no result. */
+  /** Delay end (pointer event + the stated delay) → card painted; negative if painted before. */
   afterDelayMs: number;
-  /** Pointer event → delay end. */
-  delayMs: number;
-  /** Delay end → the card's first DOM mutation (our timer callback's work). */
+  /** Delay end → our timer or frame callback started the work (negative: before the end). */
+  startMs: number;
+  /** That start → the card's first DOM mutation. */
   workMs: number;
-  /** First mutation → the next frame's requestAnimationFrame callback. */
+  /** First mutation → the next frame's requestAnimationFrame callback; 0 in our own frame. */
   frameWaitMs: number;
-  /** That callback → painted (the frame's style, layout and paint, then one message). */
+  /** The frame → painted (the frame's style, layout and paint, then one message). */
   renderMs: number;
 }
 
@@ -43,23 +50,49 @@ export function mentionPoint(index: number): { x: number; y: number } | null {
   return { x: rect.left + Math.min(rect.width / 2, 8), y: rect.top + rect.height / 2 };
 }
 
-export function armHover(scriptUrl: string, timeoutMs: number): Promise<HoverResult | null> {
+export function armHover(
+  scriptUrl: string,
+  delayMs: number,
+  timeoutMs: number,
+): Promise<HoverResult | null> {
   let pointerAt: number | null = null;
-  let timerFiredAt: number | null = null;
-  const original = window.setTimeout;
-  const wrapped = (handler: TimerHandler, delay?: number, ...args: unknown[]): number => {
-    const ours = typeof handler === 'function' && (new Error().stack ?? '').includes(scriptUrl);
-    if (!ours) return original(handler, delay, ...args);
-    return original(
+  /** When our latest timer or frame callback started, once the pointer has arrived. */
+  let workStartedAt: number | null = null;
+  /** Set while one of our frame callbacks' task runs (reset by the next task). */
+  let inOurFrame = false;
+  const ours = (handler: unknown): boolean =>
+    typeof handler === 'function' && (new Error().stack ?? '').includes(scriptUrl);
+  const originalTimeout = window.setTimeout;
+  const originalFrame = window.requestAnimationFrame;
+  const nextTask = (then: () => void): void => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(0);
+  };
+  const timeout = (handler: TimerHandler, delay?: number, ...args: unknown[]): number => {
+    if (!ours(handler)) return originalTimeout(handler, delay, ...args);
+    return originalTimeout(
       (...a: unknown[]) => {
-        if (pointerAt !== null) timerFiredAt = performance.now();
+        if (pointerAt !== null) workStartedAt = performance.now();
         (handler as (...x: unknown[]) => void)(...a);
       },
       delay,
       ...args,
     );
   };
-  window.setTimeout = wrapped as typeof window.setTimeout;
+  const frame = (callback: FrameRequestCallback): number => {
+    if (!ours(callback)) return originalFrame.call(window, callback);
+    return originalFrame.call(window, (time) => {
+      if (pointerAt !== null) workStartedAt = performance.now();
+      inOurFrame = true;
+      nextTask(() => {
+        inOurFrame = false;
+      });
+      callback(time);
+    });
+  };
+  window.setTimeout = timeout as typeof window.setTimeout;
+  window.requestAnimationFrame = frame;
   const onPointer = (): void => {
     pointerAt ??= performance.now();
   };
@@ -69,11 +102,12 @@ export function armHover(scriptUrl: string, timeoutMs: number): Promise<HoverRes
     const observers: MutationObserver[] = [];
     const finish = (result: HoverResult | null): void => {
       for (const o of observers) o.disconnect();
-      window.setTimeout = original;
+      window.setTimeout = originalTimeout;
+      window.requestAnimationFrame = originalFrame;
       window.removeEventListener('pointermove', onPointer, { capture: true });
       resolve(result);
     };
-    const timeout = original(() => finish(null), timeoutMs);
+    const giveUp = originalTimeout(() => finish(null), timeoutMs);
     let shown = false;
     const onMutation = (records: MutationRecord[]): void => {
       for (const r of records) {
@@ -81,28 +115,30 @@ export function armHover(scriptUrl: string, timeoutMs: number): Promise<HoverRes
           if (n instanceof Element && n.shadowRoot) watch(n.shadowRoot);
         });
       }
-      if (shown || pointerAt === null || timerFiredAt === null) return;
+      if (shown || pointerAt === null || workStartedAt === null) return;
       shown = true;
-      const fired = timerFiredAt;
-      const pointer = pointerAt;
+      const started = workStartedAt;
+      const delayEnd = pointerAt + delayMs;
       const mutated = performance.now();
-      requestAnimationFrame(() => {
-        const frame = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          const painted = performance.now();
-          clearTimeout(timeout);
-          finish({
-            totalMs: painted - pointer,
-            afterDelayMs: painted - fired,
-            delayMs: fired - pointer,
-            workMs: mutated - fired,
-            frameWaitMs: frame - mutated,
-            renderMs: painted - frame,
-          });
-        };
-        channel.port2.postMessage(0);
-      });
+      const report = (frameAt: number): void => {
+        const painted = performance.now();
+        clearTimeout(giveUp);
+        finish({
+          totalMs: painted - (pointerAt as number),
+          afterDelayMs: painted - delayEnd,
+          startMs: started - delayEnd,
+          workMs: mutated - started,
+          frameWaitMs: frameAt - mutated,
+          renderMs: painted - frameAt,
+        });
+      };
+      // In our frame: this frame is rendered before the next task runs.
+      if (inOurFrame) nextTask(() => report(mutated));
+      else
+        originalFrame.call(window, () => {
+          const frameAt = performance.now();
+          nextTask(() => report(frameAt));
+        });
     };
     const watch = (root: Node): void => {
       const o = new MutationObserver(onMutation);
