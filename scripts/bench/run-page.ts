@@ -7,6 +7,7 @@
  * skips it (it costs one DOM pass per term) and is capped by `termBudgetMs` per page.
  */
 import { HOVER_OPEN_MS } from '../../src/content/hover-timing';
+import { PRECHECK_DATA } from '../../src/core/vocabulary';
 import { landedDespite } from '../lib/firefox-navigation';
 import type { BenchBrowser } from './browser';
 import type { BenchServer, ServedPage } from './server';
@@ -136,6 +137,7 @@ function beforeRun(ctx: RunContext, terms: boolean): Promise<BeforeRun> {
     regexp: ctx.peer,
     terms,
     vocabulary: { terms: ctx.vocabulary.terms, regexpSource: ctx.vocabulary.regexpSource },
+    precheckSource: PRECHECK_DATA.finder,
     extensionBase: ctx.server.extensionBase,
     css: ctx.contentCss,
   };
@@ -158,6 +160,7 @@ export async function runVariant(
     textNodes: 0,
     hasTrigger: false,
     floor: [],
+    precheckFloorMs: [],
     backstory: [],
     markRegExp: [],
     markTerms: [],
@@ -197,7 +200,10 @@ export async function runVariant(
     await attempt(run === 0 ? 'warm-up' : last ? 'cold run' : `run ${run}`, async () => {
       const terms = ctx.peer && ctx.terms && !warmUp && termsSpent < ctx.termBudgetMs;
       const before = await beforeRun(ctx, terms);
-      if (!warmUp) out.floor.push(before.floor);
+      if (!warmUp) {
+        out.floor.push(before.floor);
+        out.precheckFloorMs.push(before.precheckFloorMs);
+      }
       out.textChars = before.floor.textChars;
       out.allChars = before.floor.allChars;
       out.textNodes = before.floor.textNodes;

@@ -23,6 +23,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
     mentions: median(runs.backstory.map((r) => r.mentions)),
     floorColdMs,
     floorWarmMs,
+    precheckFloorMs: runs.precheckFloorMs.length ? median(runs.precheckFloorMs) : null,
     backstoryMs,
     startupMs: median(runs.backstory.map((r) => r.syncMs)),
     scanMs,

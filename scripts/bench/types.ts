@@ -17,6 +17,8 @@ export interface VariantRuns {
   /** The vocabulary occurs in the readable text (untimed check). */
   hasTrigger: boolean;
   floor: FloorResult[];
+  /** The floor plus the pre-check's regex (page/floor.ts). */
+  precheckFloorMs: number[];
   backstory: BackstoryResult[];
   markRegExp: PeerResult[];
   markTerms: PeerResult[];
@@ -41,6 +43,8 @@ export interface VariantSummary {
   mentions: number;
   floorColdMs: number;
   floorWarmMs: number;
+  /** The floor plus one test of the pre-check's regex per text node; null if not measured. */
+  precheckFloorMs?: number | null;
   /** Injection → first scan complete. */
   backstoryMs: number;
   /** Synchronous evaluation of content.js (parse, compile, module top level). */

@@ -102,6 +102,21 @@ describe('bench budgets', () => {
     );
   });
 
+  it('prints the floor plus the pre-check regex beside the no-trigger budget, when measured', () => {
+    const page = { variant: 'as-is' as const, hasTrigger: false, mentions: 0, floorColdMs: 0.5 };
+    const measured = [
+      summary({ ...page, page: 'a.html', ratioCold: 4, precheckFloorMs: 0.75 }),
+      summary({ ...page, page: 'b.html', ratioCold: 6, precheckFloorMs: 1.25 }),
+    ];
+    const budget = line(checkBudgets(measured, 1000), 'no-trigger');
+    expect(budget.detail).toBe(
+      'median ×5.00 over 2 pages; 2 pages over; the floor plus one test of the ' +
+        "pre-check's regex per text node, with no content script around it: median ×2.00",
+    );
+    const before = line(checkBudgets([summary({ ...page, ratioCold: 4 })], 1000), 'no-trigger');
+    expect(before.detail).toBe('median ×4.00 over 1 pages; 1 pages over');
+  });
+
   it('says the mark.js budget was not measured in a run without the peer', () => {
     const pages = [summary({ markRegExpMs: null, speedupRegExp: null })];
     const budget = line(checkBudgets(pages, 1000), '≥ 5× faster than mark.js');

@@ -16,6 +16,27 @@ function pass(): { chars: number; nodes: number } {
   return { chars, nodes };
 }
 
+/**
+ * The floor plus the pre-check's regex: the same cold pass over a fresh <body>, testing each
+ * text node's data against the content script's pre-check regex (every stem of the vocabulary,
+ * one alternation). It is what "a cheap pre-check, then nothing" costs with this vocabulary
+ * before any content script's own costs (its settings read, skipping scripts and styles,
+ * slicing), so it bounds from below what the no-trigger budget can measure.
+ */
+export function measurePrecheckFloor(source: string): number {
+  const finder = new RegExp(source, 'i');
+  const root = document.body ?? document.documentElement;
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let hits = 0;
+  while (walker.nextNode()) {
+    if (finder.test((walker.currentNode as Text).data)) hits++;
+  }
+  const ms = performance.now() - t0;
+  // Read, so the loop cannot be optimised away.
+  return hits < 0 ? NaN : ms;
+}
+
 export interface FloorResult {
   coldMs: number;
   warmMs: number;

@@ -13,7 +13,7 @@ import {
 import { messageTurn } from '../../../src/content/scheduling';
 import { withAndWithout } from './dom-edits';
 import { installExtensionStub, STUB_RUNTIME_ID, type SentMessage } from './extension-stub';
-import { measureFloor, type FloorResult } from './floor';
+import { measureFloor, measurePrecheckFloor, type FloorResult } from './floor';
 import { armHover, mentionPoint } from './hover';
 import { runMark, type PeerResult } from './peer';
 
@@ -137,6 +137,8 @@ export interface IdleResult {
 
 export interface BeforeRun {
   floor: FloorResult;
+  /** The floor plus one test of the pre-check's regex per text node (cold, fresh <body>). */
+  precheckFloorMs: number;
   regexp: PeerResult | null;
   terms: PeerResult | null;
 }
@@ -144,20 +146,24 @@ export interface BeforeRun {
 const api = {
   /**
    * One run's subjects before Backstory, in one call (each driver round trip costs tens of ms on
-   * a loaded machine): stop the previous Backstory, then the floor, mark.js RegExp mode and term
-   * mode, each on a fresh <body>, then a fresh <body> and a clean log for Backstory.
+   * a loaded machine): stop the previous Backstory, then the floor, the floor plus the
+   * pre-check's regex, mark.js RegExp mode and term mode, each on a fresh <body>, then a fresh
+   * <body> and a clean log for Backstory.
    */
   async beforeRun(options: {
     floorBatchMs: number;
     regexp: boolean;
     terms: boolean;
     vocabulary: { terms: string[]; regexpSource: string };
+    precheckSource: string;
     extensionBase: string;
     css: string;
   }): Promise<BeforeRun> {
     await api.stopBackstory();
     freshBody();
     const floor = measureFloor(options.floorBatchMs);
+    freshBody();
+    const precheckFloorMs = measurePrecheckFloor(options.precheckSource);
     const { terms, regexpSource } = options.vocabulary;
     let regexp: PeerResult | null = null;
     let termsResult: PeerResult | null = null;
@@ -172,7 +178,7 @@ const api = {
     freshBody();
     api.prepareBackstory(options.extensionBase, options.css);
     await settle();
-    return { floor, regexp, terms: termsResult };
+    return { floor, precheckFloorMs, regexp, terms: termsResult };
   },
   /**
    * The control for Backstory's longest task: the same ping loop for `ms`, after the same
