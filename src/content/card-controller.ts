@@ -53,7 +53,7 @@ interface Tracked {
 
 interface PendingOpen extends Tracked {
   timer?: ReturnType<typeof setTimeout>;
-  /** The animation frame the card will be built in, once the timer has fired. */
+  /** The animation frame the card will be built in, once the first timer has fired. */
   frame?: number;
   /** The wait ended while the mention was lost: open as soon as its copy is found. */
   due?: boolean;
@@ -318,11 +318,14 @@ export class CardController {
         if (place) {
           this.#cancelPendingOpen();
           const pending: PendingOpen = { record, opener: 'hover', returnFocus: null, place };
-          // Built in a frame callback, the card is painted in that same frame (hover-timing.ts).
+          const open = (): void => {
+            if (this.#pendingOpen === pending) this.#openPending();
+          };
+          // Built in a frame callback, the card is painted in that same frame; a frame that has
+          // not come by the end of the delay is not waited for (hover-timing.ts).
           pending.timer = setTimeout(() => {
-            pending.frame = requestAnimationFrame(() => {
-              if (this.#pendingOpen === pending) this.#openPending();
-            });
+            pending.frame = requestAnimationFrame(open);
+            pending.timer = setTimeout(open, OPEN_FRAME_LEAD_MS);
           }, HOVER_OPEN_MS - OPEN_FRAME_LEAD_MS);
           this.#host.prefetch(this.#request(record)); // the card gets ready during the delay
           this.#pendingOpen = pending;

@@ -8,8 +8,11 @@ export const HOVER_OPEN_MS = 500;
 
 /**
  * The open timer fires this much before HOVER_OPEN_MS and the card is built in the animation
- * frame that follows, so it is painted in that frame: within a frame of HOVER_OPEN_MS either
- * way. Built when the timer fired instead, the card waited for the next frame after our work,
- * 0–16.7 ms set by where in the frame the delay happened to end (docs/performance.md, hover).
+ * frame that follows, so it is painted in that frame, within a frame of HOVER_OPEN_MS; built
+ * when the timer fired instead, it waited for the next frame after our work, 0–16.7 ms set by
+ * where in the frame the delay happened to end. A frame that has not come by HOVER_OPEN_MS is
+ * not waited for: the card is then built at HOVER_OPEN_MS as before (Firefox, whose refresh
+ * driver, idle on a still page, ran the callback a full frame or more after it was asked for;
+ * docs/performance.md, hover).
  */
 export const OPEN_FRAME_LEAD_MS = 16;
