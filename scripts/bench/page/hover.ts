@@ -18,6 +18,8 @@
  *   requestAnimationFrame callback; 0 when our work ran in a frame) and the rendering
  *   (→ painted).
  */
+import { messageTurn } from '../../../src/content/scheduling';
+
 export interface HoverResult {
   /** Pointer event → card painted, delay included. */
   totalMs: number;
@@ -64,11 +66,6 @@ export function armHover(
     typeof handler === 'function' && (new Error().stack ?? '').includes(scriptUrl);
   const originalTimeout = window.setTimeout;
   const originalFrame = window.requestAnimationFrame;
-  const nextTask = (then: () => void): void => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = then;
-    channel.port2.postMessage(0);
-  };
   const timeout = (handler: TimerHandler, delay?: number, ...args: unknown[]): number => {
     if (!ours(handler)) return originalTimeout(handler, delay, ...args);
     return originalTimeout(
@@ -85,7 +82,7 @@ export function armHover(
     return originalFrame.call(window, (time) => {
       if (pointerAt !== null) workStartedAt = performance.now();
       inOurFrame = true;
-      nextTask(() => {
+      void messageTurn().then(() => {
         inOurFrame = false;
       });
       callback(time);
@@ -133,11 +130,11 @@ export function armHover(
         });
       };
       // In our frame: this frame is rendered before the next task runs.
-      if (inOurFrame) nextTask(() => report(mutated));
+      if (inOurFrame) void messageTurn().then(() => report(mutated));
       else
         originalFrame.call(window, () => {
           const frameAt = performance.now();
-          nextTask(() => report(frameAt));
+          void messageTurn().then(() => report(frameAt));
         });
     };
     const watch = (root: Node): void => {
