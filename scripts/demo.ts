@@ -46,7 +46,8 @@ async function hoverFirst(page: TestPage, text: string): Promise<void> {
   await page.waitFor(
     () => {
       const host = document.querySelector('backstory-card');
-      return Boolean(host && getComputedStyle(host).display !== 'none');
+      const style = host && getComputedStyle(host);
+      return Boolean(style && style.display !== 'none' && style.visibility === 'visible');
     },
     { timeoutMs: 10_000 },
   );

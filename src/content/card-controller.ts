@@ -200,7 +200,7 @@ export class CardController {
   }
 
   #show(tracked: Tracked): void {
-    this.#cancelPendingOpen();
+    this.#cancelPendingOpen(false);
     this.#cancelClose();
     this.#open = tracked;
     tracked.lostAt = undefined;
@@ -399,13 +399,14 @@ export class CardController {
     this.#closeTimer = undefined;
   }
 
-  #cancelPendingOpen(): void {
+  /** Calls off the pending open; its staged card is taken down unless it is about to show. */
+  #cancelPendingOpen(unstage = true): void {
     const pending = this.#pendingOpen;
-    if (pending) {
-      clearTimeout(pending.timer);
-      if (pending.frame !== undefined) cancelAnimationFrame(pending.frame);
-    }
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    if (pending.frame !== undefined) cancelAnimationFrame(pending.frame);
     this.#pendingOpen = undefined;
+    if (unstage) this.#host.unstage();
   }
 }
 

@@ -33,7 +33,12 @@ function waitForCardFocus(page: TestPage, text = ''): Promise<unknown> {
   return page.waitFor(
     (expected: string) => {
       const host = document.querySelector('backstory-card');
-      if (!host || getComputedStyle(host).display === 'none') return false;
+      if (
+        !host ||
+        getComputedStyle(host).display === 'none' ||
+        getComputedStyle(host).visibility === 'hidden'
+      )
+        return false;
       const active = host.shadowRoot?.activeElement;
       return (
         document.activeElement === host &&
@@ -162,7 +167,11 @@ for (const browserName of BROWSERS) {
       await ext.page.tap(mention.x, mention.y);
       await ext.page.waitFor(() => {
         const host = document.querySelector('backstory-card');
-        return Boolean(host && getComputedStyle(host).display !== 'none');
+        return Boolean(
+          host &&
+          getComputedStyle(host).display !== 'none' &&
+          getComputedStyle(host).visibility === 'visible',
+        );
       });
       const card = await cardState(ext.page);
       expect(card.text).toContain('Tural Ismayilov');
@@ -180,7 +189,11 @@ for (const browserName of BROWSERS) {
       await ext.page.tap(mention.x, mention.y);
       await ext.page.waitFor(() => {
         const host = document.querySelector('backstory-card');
-        return Boolean(host && getComputedStyle(host).display !== 'none');
+        return Boolean(
+          host &&
+          getComputedStyle(host).display !== 'none' &&
+          getComputedStyle(host).visibility === 'visible',
+        );
       });
       await sleep(300);
       expect(await ext.page.evaluate(() => location.hash)).toBe('');

@@ -56,7 +56,11 @@ function record(page: TestPage): Promise<void> {
       const hosts = document.querySelectorAll('backstory-card');
       state.maxHosts = Math.max(state.maxHosts, hosts.length);
       const host = hosts[0];
-      const open = Boolean(host && getComputedStyle(host).display !== 'none');
+      const open = Boolean(
+        host &&
+        getComputedStyle(host).display !== 'none' &&
+        getComputedStyle(host).visibility === 'visible',
+      );
       const renders = (window as unknown as { renders: number }).renders;
       if (open !== (state.changes.at(-1)?.[1] ?? false)) {
         state.changes.push([Math.round(performance.now()), open, renders]);

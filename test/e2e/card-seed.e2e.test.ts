@@ -107,6 +107,65 @@ for (const browserName of BROWSERS) {
       });
     }
 
+    it('readies the card hidden during the hover delay and takes it down when the pointer leaves', async () => {
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      // Each state of the host as it changes: the staged one lasts only as long as the delay.
+      await ext.page.evaluate(() => {
+        const states: unknown[] = [];
+        const observer = new MutationObserver(() => {
+          const host = document.querySelector('backstory-card');
+          if (!host) return;
+          const style = getComputedStyle(host);
+          const box = host.getBoundingClientRect();
+          const centre = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          states.push({
+            display: style.display,
+            visibility: style.visibility,
+            topLayer: host.matches(':popover-open'),
+            hit: centre === host,
+          });
+        });
+        observer.observe(document.documentElement, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['style'],
+        });
+        Object.assign(window, { hostStates: states, hostObserver: observer });
+      });
+      const point = await pointOnText(ext.page, 'CSTO');
+      await ext.page.mouse.move(point.x, point.y);
+      const staged = await ext.page.waitFor(
+        () =>
+          (
+            window as unknown as { hostStates: { display: string; visibility: string }[] }
+          ).hostStates.find((s) => s.display !== 'none' && s.visibility === 'hidden'),
+        { timeoutMs: 3_000, intervalMs: 10 },
+      );
+      await moveAway(ext.page); // well within the 500 ms delay
+      // Laid out in the top layer but invisible: not painted, not hit, not read out.
+      expect(staged).toEqual({
+        display: 'block',
+        visibility: 'hidden',
+        topLayer: true,
+        hit: false,
+      });
+      await ext.page.waitFor(() => {
+        const host = document.querySelector('backstory-card');
+        return host && getComputedStyle(host).display === 'none' && !host.matches(':popover-open');
+      });
+      const states = await ext.page.evaluate(() => {
+        const recorded = window as unknown as {
+          hostStates: { display: string; visibility: string }[];
+          hostObserver: MutationObserver;
+        };
+        recorded.hostObserver.disconnect();
+        return recorded.hostStates;
+      });
+      expect(states.some((s) => s.display !== 'none' && s.visibility === 'visible')).toBe(false);
+    });
+
     it('closes shortly after the pointer leaves mention and card', async () => {
       await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
       await moveAway(ext.page);

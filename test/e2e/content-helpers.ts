@@ -74,7 +74,12 @@ export function cardState(page: TestPage): Promise<CardState> {
   return page.evaluate(() => {
     const host = document.querySelector('backstory-card');
     const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
-    const open = Boolean(host && dialog && getComputedStyle(host).display !== 'none');
+    const open = Boolean(
+      host &&
+      dialog &&
+      getComputedStyle(host).display !== 'none' &&
+      getComputedStyle(host).visibility === 'visible',
+    );
     const labelId = dialog?.getAttribute('aria-labelledby');
     const label = labelId ? (host?.shadowRoot?.getElementById(labelId)?.textContent ?? '') : '';
     const rect = open && host ? host.getBoundingClientRect() : null;
@@ -101,7 +106,11 @@ export async function hoverUntilOpen(page: TestPage, point: Point): Promise<Card
   await page.waitFor(
     () => {
       const host = document.querySelector('backstory-card');
-      return Boolean(host && getComputedStyle(host).display !== 'none');
+      return Boolean(
+        host &&
+        getComputedStyle(host).display !== 'none' &&
+        getComputedStyle(host).visibility === 'visible',
+      );
     },
     { timeoutMs: 5_000 },
   );
@@ -117,7 +126,11 @@ export async function waitForClosed(page: TestPage): Promise<void> {
   await page.waitFor(
     () => {
       const host = document.querySelector('backstory-card');
-      return !host || getComputedStyle(host).display === 'none';
+      return (
+        !host ||
+        getComputedStyle(host).display === 'none' ||
+        getComputedStyle(host).visibility === 'hidden'
+      );
     },
     { timeoutMs: 5_000 },
   );

@@ -564,7 +564,10 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
     await hover(await pointOnText(page, 'CSTO'));
     await sleep(1_500);
     const hosts = await page.evaluate(() =>
-      [...document.querySelectorAll('backstory-card')].map((h) => getComputedStyle(h).display),
+      [...document.querySelectorAll('backstory-card')].map((h) => {
+        const style = getComputedStyle(h);
+        return `${style.display} ${style.visibility}`;
+      }),
     );
     await moveAway(page);
     if (browser === 'chromium') {
@@ -572,14 +575,18 @@ describe.each(BROWSERS)('hostile pages in %s', (browser) => {
       expect(hosts).toEqual([]);
     } else {
       // Firefox re-injects: the new copy shows the card, and no stale host stays behind.
-      expect(hosts).toEqual(['block']);
+      expect(hosts).toEqual(['block visible']);
       await page.goto(fixture('csp.html'));
       await sleep(1_500);
       await hover(await pointOnText(page, 'CSTO'));
       await page.waitFor(
         () => {
           const host = document.querySelector('backstory-card');
-          return Boolean(host && getComputedStyle(host).display !== 'none');
+          return Boolean(
+            host &&
+            getComputedStyle(host).display !== 'none' &&
+            getComputedStyle(host).visibility === 'visible',
+          );
         },
         { timeoutMs: 10_000 },
       );

@@ -7,8 +7,9 @@
  * - our work starts when a timer or an animation-frame callback that the content script set
  *   fires (their stacks name the script's sourceURL); setTimeout and requestAnimationFrame are
  *   wrapped only while a hover is measured;
- * - "shown" is the first DOM mutation after that (the card host added, or changed, or its open
- *   shadow root filled);
+ * - "shown" is the first DOM mutation after that which leaves the card host displayed and
+ *   visible, read from its inline style (no style recalc forced): during the delay the card is
+ *   staged, i.e. displayed with `visibility: hidden` (CardHost.prepare), and that is not shown;
  * - "painted": when the mutation came in one of our animation-frame callbacks (or the
  *   microtasks after it), that frame is rendered before any task that follows, so painted is a
  *   message posted right then; otherwise the mutation is rendered in the next frame, and
@@ -18,6 +19,7 @@
  *   requestAnimationFrame callback; 0 when our work ran in a frame) and the rendering
  *   (→ painted).
  */
+import { HOST_TAG } from '../../../src/content/card/host-tag';
 import { messageTurn } from '../../../src/content/scheduling';
 
 export interface HoverResult {
@@ -50,6 +52,17 @@ export function mentionPoint(index: number): { x: number; y: number } | null {
   const rect = range.getClientRects()[0];
   if (!rect || rect.width === 0) return null;
   return { x: rect.left + Math.min(rect.width / 2, 8), y: rect.top + rect.height / 2 };
+}
+
+/** Whether the card host is displayed and visible, by its inline style (set with !important). */
+function hostShown(): boolean {
+  const host = document.querySelector<HTMLElement>(HOST_TAG);
+  if (!host) return false;
+  const { style } = host;
+  return (
+    style.getPropertyValue('display') !== 'none' &&
+    style.getPropertyValue('visibility') !== 'hidden'
+  );
 }
 
 export function armHover(
@@ -112,7 +125,7 @@ export function armHover(
           if (n instanceof Element && n.shadowRoot) watch(n.shadowRoot);
         });
       }
-      if (shown || pointerAt === null || workStartedAt === null) return;
+      if (shown || pointerAt === null || workStartedAt === null || !hostShown()) return;
       shown = true;
       const started = workStartedAt;
       const delayEnd = pointerAt + delayMs;

@@ -77,15 +77,32 @@ export class CardHost {
 
   /**
    * Gets a card ready while it is hidden (during the hover delay), so that show() only has to
-   * display and place it: creates the host and renders the card. It is not laid out in advance:
-   * a forced layout of the hidden card during the delay (which saved ~8 ms at show) shifted a
-   * Wikipedia page's multi-column reference list by half a pixel in Firefox (the real-page
-   * sweep), and a card must never move the page.
+   * make it visible and place it: creates the host, renders the card, and stages it, i.e.
+   * displays it invisibly (`visibility: hidden`: not painted, not hit, not in the accessibility
+   * tree) in the top layer, where the browser lays it out in its next frame. That first layout
+   * (style, fonts, text shaping) otherwise fell in the frame the card opens in (median 6.9 ms
+   * of work at show in Chromium, 3.1 staged; docs/performance.md). Only in the top layer: a
+   * fixed-position box laid out under <html> outside it, as in cbde5c8, shifted a Wikipedia
+   * page's multi-column list by half a pixel in Firefox. Engines without the Popover API get
+   * no staging. unstage() takes the card down again when the open is called off.
    */
   prepare(request: CardRequest): void {
     if (this.shown) return; // never touch a card the reader is looking at
-    this.ensureHost();
-    this.renderCard(request);
+    const host = this.ensureHost();
+    if (!this.renderCard(request) || typeof host.showPopover !== 'function') return;
+    setStyle(host, 'visibility', 'hidden');
+    setStyle(host, 'display', 'block');
+    if (!host.matches(':popover-open')) host.showPopover();
+  }
+
+  /** Takes a staged card down (its open was called off); the rendered card is kept. */
+  unstage(): void {
+    const host = this.host;
+    if (this.shown || !host) return;
+    if (typeof host.hidePopover === 'function' && host.matches(':popover-open')) {
+      host.hidePopover();
+    }
+    setStyle(host, 'display', 'none');
   }
 
   /** Shows the card, with focus in it if `focus` (keyboard); not if no article covers the topic. */
@@ -99,6 +116,7 @@ export class CardHost {
     const parent = modalAround(anchor.range.startContainer) ?? document.documentElement;
     if (host.parentNode !== parent) parent.append(host);
     setStyle(host, 'display', 'block');
+    setStyle(host, 'visibility', 'visible');
     if (typeof host.showPopover === 'function') {
       // Re-entering the top layer also lifts the card above a modal opened since.
       if (host.matches(':popover-open')) host.hidePopover();

@@ -21,10 +21,20 @@ export class LazyCardHost {
 
   /**
    * Gets the card for `request` ready ahead of need (hover delay): loads the UI, creates the
-   * host and renders the card hidden, so that only display and placement are left for show().
+   * host, renders the card and stages it hidden (CardHost.prepare), so that only making it
+   * visible and placing it are left for show().
    */
   prefetch(request: CardRequest): void {
-    this.#load((host) => host.prepare(request));
+    const generation = this.#generation;
+    this.#load((host) => {
+      if (generation === this.#generation) host.prepare(request);
+    });
+  }
+
+  /** Takes down a card prefetched for an open that was called off (a late load stages none). */
+  unstage(): void {
+    this.#generation++;
+    this.#real?.unstage();
   }
 
   /** Shows the card (with focus in it if `focus`), once the UI has loaded. */
