@@ -24,6 +24,14 @@ body { margin: 0; padding: 80px 20px; font: 18px/1.6 sans-serif; }</style></head
 <body><header>Fixed header</header><p>Page text under the modal.</p>
 <dialog id="modal"><p>Inside the modal: the CSTO deployed peacekeepers.</p></dialog></body></html>`;
 
+/** A page popover that covers the viewport below the mention, where its card opens. */
+const POPOVER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Popover</title>
+<style>body { margin: 0; padding: 40px 20px; font: 18px/1.6 sans-serif; }
+#sheet { position: fixed; inset: 120px 0 0 0; margin: 0; width: auto; height: auto; border: 0;
+  background: #eee; }</style></head>
+<body><p>The CSTO deployed peacekeepers.</p><div id="sheet" popover="manual">The page's own
+popover, shown while the card waits out its hover delay.</div></body></html>`;
+
 /**
  * Waits until the card is shown with focus in it and, if given, on `text`. The card's text
  * alone proves nothing: it is rendered hidden ahead of the open (prefetch), and an Escape
@@ -200,6 +208,36 @@ for (const browserName of BROWSERS) {
 
       await ext.page.tap(mention.x, mention.y);
       await ext.page.waitFor(() => location.hash === '#followed');
+    });
+
+    it('opens above a popover the page showed during the hover delay', async () => {
+      await ext.page.goto(ext.server.route('/popover.html', POPOVER_PAGE));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 1);
+      const point = await pointOnText(ext.page, 'CSTO');
+      await ext.page.mouse.move(point.x, point.y);
+      // The card is staged in the top layer first; the page's popover enters it after.
+      await ext.page.waitFor(
+        () => {
+          const host = document.querySelector('backstory-card');
+          return (
+            host && host.matches(':popover-open') && getComputedStyle(host).visibility === 'hidden'
+          );
+        },
+        { timeoutMs: 3_000, intervalMs: 10 },
+      );
+      await ext.page.evaluate(() => document.getElementById('sheet')?.showPopover());
+      const card = await hoverUntilOpen(ext.page, point);
+      const rect = card.rect;
+      if (!rect) throw new Error('open card without a box');
+      expect(rect.bottom).toBeGreaterThan(140); // the card reaches over the page's popover
+      const onTop = await ext.page.evaluate(
+        (x: number, y: number) => document.elementFromPoint(x, y)?.tagName.toLowerCase(),
+        (rect.left + rect.right) / 2,
+        (Math.max(rect.top, 120) + rect.bottom) / 2,
+      );
+      expect(onTop).toBe('backstory-card');
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
     });
 
     it('opens above an open modal dialog, in the top layer, and stays hit-testable', async () => {

@@ -18,6 +18,7 @@ import { articlesForTopic } from '../../core/articles';
 import { Card, type CardProps } from './Card';
 import cardCss from './card.css';
 import { HOST_TAG } from './host-tag';
+import { watchTopLayer, type TopLayerWatch } from './top-layer-watch';
 
 /** What the content script asks for; the articles come with this bundle. */
 export type CardRequest = Omit<CardProps, 'articles'>;
@@ -55,6 +56,8 @@ export class CardHost {
   private mountPoint: HTMLElement | undefined;
   private stopPositioning: (() => void) | undefined;
   private shown = false;
+  /** Set while the card is staged in the top layer: whether anything went over it since. */
+  private staged: TopLayerWatch | undefined;
   /** Topic and text of the card now in the mount point, so show() can skip rendering it again. */
   private rendered: string | undefined;
   /** The close button calls the latest request's onClose (so a new one needs no re-render). */
@@ -80,8 +83,8 @@ export class CardHost {
    * make it visible and place it: creates the host, renders the card, and stages it, i.e.
    * displays it invisibly (`visibility: hidden`: not painted, not hit, not in the accessibility
    * tree) in the top layer, where the browser lays it out in its next frame. That first layout
-   * (style, fonts, text shaping) otherwise fell in the frame the card opens in (median 6.9 ms
-   * of work at show in Chromium, 3.1 staged; docs/performance.md). Only in the top layer: a
+   * (style, fonts, text shaping) otherwise falls in the frame the card opens in (see
+   * docs/performance.md, 29 November). Only in the top layer: a
    * fixed-position box laid out under <html> outside it, as in cbde5c8, shifted a Wikipedia
    * page's multi-column list by half a pixel in Firefox. Engines without the Popover API get
    * no staging. unstage() takes the card down again when the open is called off.
@@ -92,13 +95,16 @@ export class CardHost {
     if (!this.renderCard(request) || typeof host.showPopover !== 'function') return;
     setStyle(host, 'visibility', 'hidden');
     setStyle(host, 'display', 'block');
-    if (!host.matches(':popover-open')) host.showPopover();
+    if (host.matches(':popover-open')) return;
+    host.showPopover();
+    this.staged = watchTopLayer(host);
   }
 
   /** Takes a staged card down (its open was called off); the rendered card is kept. */
   unstage(): void {
     const host = this.host;
     if (this.shown || !host) return;
+    this.endStaging();
     if (typeof host.hidePopover === 'function' && host.matches(':popover-open')) {
       host.hidePopover();
     }
@@ -110,6 +116,7 @@ export class CardHost {
     const host = this.ensureHost();
     if (!this.renderCard(request)) return;
     this.shown = true;
+    const overtaken = this.endStaging();
     // A modal dialog makes everything outside it inert, our host included: over a mention in
     // a modal, the host is parked inside that dialog while the card is shown (hide() moves it
     // back), so the card can be hovered, clicked and scrolled.
@@ -118,9 +125,11 @@ export class CardHost {
     setStyle(host, 'display', 'block');
     setStyle(host, 'visibility', 'visible');
     if (typeof host.showPopover === 'function') {
-      // Re-entering the top layer also lifts the card above a modal opened since.
-      if (host.matches(':popover-open')) host.hidePopover();
-      host.showPopover();
+      // Re-entering the top layer lifts the card above a modal or popover opened since it
+      // entered. A staged card nothing went over keeps its place, and the layout it got during
+      // the delay (re-entering lays it out again, in the frame it opens in).
+      if (host.matches(':popover-open') && overtaken) host.hidePopover();
+      if (!host.matches(':popover-open')) host.showPopover();
     }
     this.position(host, anchor);
     if (focus) this.dialog?.focus({ preventScroll: true });
@@ -136,6 +145,7 @@ export class CardHost {
 
   hide(): void {
     this.shown = false;
+    this.endStaging();
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     const host = this.host;
@@ -157,6 +167,14 @@ export class CardHost {
     this.host?.remove();
     this.host = undefined;
     this.mountPoint = undefined;
+  }
+
+  /** Ends staging; true unless the card was staged with nothing gone over it since. */
+  private endStaging(): boolean {
+    const staged = this.staged;
+    this.staged = undefined;
+    staged?.stop();
+    return staged === undefined || staged.changed();
   }
 
   private ensureHost(): HTMLElement {
