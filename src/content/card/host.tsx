@@ -82,12 +82,12 @@ export class CardHost {
    * Gets a card ready while it is hidden (during the hover delay), so that show() only has to
    * make it visible and place it: creates the host, renders the card, and stages it, i.e.
    * displays it invisibly (`visibility: hidden`: not painted, not hit, not in the accessibility
-   * tree) in the top layer, where the browser lays it out in its next frame. That first layout
-   * (style, fonts, text shaping) otherwise falls in the frame the card opens in (see
-   * docs/performance.md, 29 November). Only in the top layer: a
-   * fixed-position box laid out under <html> outside it, as in cbde5c8, shifted a Wikipedia
-   * page's multi-column list by half a pixel in Firefox. Engines without the Popover API get
-   * no staging. unstage() takes the card down again when the open is called off.
+   * tree) in the top layer, where the browser lays it out in a frame of the delay. That first
+   * layout (style, fonts, text shaping) otherwise falls in the frame the card opens in
+   * (docs/performance.md, "29 November"). Only in the top layer: a fixed-position box laid out
+   * under <html> outside it (cbde5c8) shifted a Wikipedia page's multi-column list by half a
+   * pixel in Firefox. Engines without the Popover API get no staging. unstage() takes the card
+   * down again when the open is called off.
    */
   prepare(request: CardRequest): void {
     if (this.shown) return; // never touch a card the reader is looking at
