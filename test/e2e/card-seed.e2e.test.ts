@@ -166,6 +166,39 @@ for (const browserName of BROWSERS) {
       expect(states.some((s) => s.display !== 'none' && s.visibility === 'visible')).toBe(false);
     });
 
+    it('fades the card in when it is shown, not while it waits staged', async () => {
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      // The card's animations at the moment its host turns visible (style changes are
+      // delivered to the observer in the same task as show()).
+      await ext.page.evaluate(() => {
+        const observer = new MutationObserver(() => {
+          const host = document.querySelector('backstory-card');
+          const card = host?.shadowRoot?.querySelector('.card');
+          if (!host || !card || getComputedStyle(host).visibility !== 'visible') return;
+          if (getComputedStyle(host).display === 'none') return;
+          observer.disconnect();
+          const appear = card
+            .getAnimations()
+            .find((a) => (a as CSSAnimation).animationName === 'appear');
+          Object.assign(window, {
+            appearAtShow: appear ? { elapsed: Number(appear.currentTime ?? 0) } : 'none',
+          });
+        });
+        observer.observe(document.documentElement, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['style'],
+        });
+      });
+      await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
+      const appear = await ext.page.waitFor(
+        () => (window as unknown as { appearAtShow?: unknown }).appearAtShow,
+      );
+      expect(appear).not.toBe('none');
+      expect((appear as { elapsed: number }).elapsed).toBeLessThan(60); // of 120 ms
+    });
+
     it('closes shortly after the pointer leaves mention and card', async () => {
       await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
       await moveAway(ext.page);

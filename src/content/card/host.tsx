@@ -44,6 +44,9 @@ const HOST_STYLE: Record<string, string> = {
   'z-index': '2147483647',
 };
 
+/** On the mount point while the card is shown (not while staged): starts its appear animation. */
+const SHOWN_CLASS = 'shown';
+
 /** A reference for positioning: the mention's line boxes, read when floating-ui asks. */
 export interface CardAnchor {
   range: Range;
@@ -131,6 +134,7 @@ export class CardHost {
       if (host.matches(':popover-open') && overtaken) host.hidePopover();
       if (!host.matches(':popover-open')) host.showPopover();
     }
+    this.mountPoint?.classList.add(SHOWN_CLASS); // the card fades in now, not while staged
     this.position(host, anchor);
     if (focus) this.dialog?.focus({ preventScroll: true });
   }
@@ -154,6 +158,7 @@ export class CardHost {
       host.hidePopover();
     }
     setStyle(host, 'display', 'none');
+    this.mountPoint?.classList.remove(SHOWN_CLASS);
     if (this.mountPoint) render(null, this.mountPoint);
     this.rendered = undefined;
     if (host.isConnected && host.parentNode !== document.documentElement) {
