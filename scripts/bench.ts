@@ -12,7 +12,7 @@ import { parseArgs, type BenchOptions } from './bench/args';
 import { launch } from './bench/browser';
 import { pageHelpersSource } from './bench/page-bundle';
 import { charsetOf, preparePage, type Variant } from './bench/prepare-page';
-import { checkBudgets, headline, printTable } from './bench/report';
+import { checkBudgets, headline, measuredEnough, printTable } from './bench/report';
 import { runVariant, type RunContext } from './bench/run-page';
 import { startServer } from './bench/server';
 import { evenSample, interleave } from './bench/stats';
@@ -161,7 +161,10 @@ async function report(
   const budgets = checkBudgets(summaries, contentScriptGzipBytes);
   for (const b of budgets) console.log(`${b.pass ? 'PASS' : 'FAIL'} ${b.name}: ${b.detail}`);
   const line = headline(options.browser, summaries, contentScriptBytes, contentScriptGzipBytes);
-  if (options.writeDocs) {
+  if (options.writeDocs && !measuredEnough(summaries)) {
+    const measured = summaries.filter((s) => Number.isFinite(s.scanMs)).length;
+    console.error(`not writing docs: ${measured} of ${summaries.length} page variants measured`);
+  } else if (options.writeDocs) {
     await writeDocs(ROOT, options, summaries, budgets, line, run.version, run.elapsedMs);
   }
   console.log(JSON.stringify(line));

@@ -93,6 +93,16 @@ function precheckFloorDetail(pages: readonly VariantSummary[]): string {
   return `; the floor plus one test of the pre-check's regex per text node, with no content script around it: median ×${median(ratios).toFixed(2)}`;
 }
 
+/**
+ * Whether a run measured enough to replace the results in docs/performance.md: a run whose
+ * browser went away goes on through every page with errors, and its figures are all NaN (it
+ * replaced the last good results on 29 November). At least half the page variants must have a
+ * scan time.
+ */
+export function measuredEnough(s: VariantSummary[]): boolean {
+  return s.filter((x) => Number.isFinite(x.scanMs)).length * 2 >= s.length && s.length > 0;
+}
+
 export function checkBudgets(s: VariantSummary[], gzipBytes: number): Budget[] {
   const c = corpus(s);
   const nt = noTrigger(s);

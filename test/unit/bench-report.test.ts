@@ -3,7 +3,7 @@
  * pages each budget reads, and the figures printed beside the speed-up and hover budgets.
  */
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, headline, tableLines } from '../../scripts/bench/report';
+import { checkBudgets, headline, measuredEnough, tableLines } from '../../scripts/bench/report';
 import type { VariantSummary } from '../../scripts/bench/types';
 
 function summary(over: Partial<VariantSummary>): VariantSummary {
@@ -144,5 +144,14 @@ describe('bench budgets', () => {
     expect(cells(synthetic)[column]).toBe('529.0');
     expect(cells(corpusPage)[column]).toBe('–');
     expect(cells(older)[column]).toBe('–');
+  });
+});
+
+describe('bench docs', () => {
+  it('are not rewritten from a run that measured fewer than half its page variants', () => {
+    const failed = summary({ scanMs: NaN, errors: ['browser closed'] });
+    expect(measuredEnough([summary({}), failed])).toBe(true);
+    expect(measuredEnough([summary({}), failed, failed])).toBe(false);
+    expect(measuredEnough([])).toBe(false);
   });
 });
