@@ -210,10 +210,35 @@ for (const browserName of BROWSERS) {
       await ext.page.waitFor(() => location.hash === '#followed');
     });
 
+    it('gives a page rule for every ::backdrop nothing to dim, staged or shown', async () => {
+      const page = POPOVER_PAGE.replace(
+        '</style>',
+        '::backdrop { background: rgb(0 0 0 / 50%); }</style>',
+      );
+      await ext.page.goto(ext.server.route('/backdrop.html', page));
+      await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 1);
+      const point = await pointOnText(ext.page, 'CSTO');
+      await moveAway(ext.page); // the pointer may rest on that spot from the previous page
+      await ext.page.mouse.move(point.x, point.y);
+      // The backdrop's display while the host is in the top layer (null while it is not).
+      const backdrop = (): string | null => {
+        const host = document.querySelector('backstory-card');
+        return host && host.matches(':popover-open')
+          ? getComputedStyle(host, '::backdrop').display
+          : null;
+      };
+      const staged = await ext.page.waitFor(backdrop, { timeoutMs: 3_000, intervalMs: 10 });
+      await hoverUntilOpen(ext.page, point);
+      expect([staged, await ext.page.evaluate(backdrop)]).toEqual(['none', 'none']);
+      await ext.page.keyboard.press('Escape');
+      await waitForClosed(ext.page);
+    });
+
     it('opens above a popover the page showed during the hover delay', async () => {
       await ext.page.goto(ext.server.route('/popover.html', POPOVER_PAGE));
       await waitForMentions(ext.session, ext.page, (r) => r.mentions.length === 1);
       const point = await pointOnText(ext.page, 'CSTO');
+      await moveAway(ext.page); // the pointer may rest on that spot from the previous page
       await ext.page.mouse.move(point.x, point.y);
       // The card is staged in the top layer first; the page's popover enters it after.
       await ext.page.waitFor(
