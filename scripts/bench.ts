@@ -12,7 +12,7 @@ import { parseArgs, type BenchOptions } from './bench/args';
 import { launch } from './bench/browser';
 import { pageHelpersSource } from './bench/page-bundle';
 import { charsetOf, preparePage, type Variant } from './bench/prepare-page';
-import { checkBudgets, headline, measuredEnough, printTable } from './bench/report';
+import { checkBudgets, headline, measuredCount, measuredEnough, printTable } from './bench/report';
 import { runVariant, type RunContext } from './bench/run-page';
 import { startServer } from './bench/server';
 import { evenSample, interleave } from './bench/stats';
@@ -162,7 +162,7 @@ async function report(
   for (const b of budgets) console.log(`${b.pass ? 'PASS' : 'FAIL'} ${b.name}: ${b.detail}`);
   const line = headline(options.browser, summaries, contentScriptBytes, contentScriptGzipBytes);
   if (options.writeDocs && !measuredEnough(summaries)) {
-    const measured = summaries.filter((s) => Number.isFinite(s.scanMs)).length;
+    const measured = measuredCount(summaries);
     console.error(`not writing docs: ${measured} of ${summaries.length} page variants measured`);
   } else if (options.writeDocs) {
     await writeDocs(ROOT, options, summaries, budgets, line, run.version, run.elapsedMs);

@@ -100,7 +100,12 @@ function precheckFloorDetail(pages: readonly VariantSummary[]): string {
  * scan time.
  */
 export function measuredEnough(s: VariantSummary[]): boolean {
-  return s.filter((x) => Number.isFinite(x.scanMs)).length * 2 >= s.length && s.length > 0;
+  return s.length > 0 && measuredCount(s) * 2 >= s.length;
+}
+
+/** Page variants with a scan time (a variant whose every run failed has NaN). */
+export function measuredCount(s: VariantSummary[]): number {
+  return s.filter((x) => Number.isFinite(x.scanMs)).length;
 }
 
 export function checkBudgets(s: VariantSummary[], gzipBytes: number): Budget[] {
