@@ -183,7 +183,7 @@ export class CardController {
     const place = scrollIntoView(record);
     const pending: PendingOpen = { record, opener: 'keyboard', returnFocus, place };
     this.#pendingOpen = pending;
-    this.#host.prefetch(this.#request(record));
+    this.#host.prefetch(this.#request(record), this.#anchor(pending));
     // Let the scroll settle for a frame so the card is placed against the final layout.
     requestAnimationFrame(() => {
       if (this.#pendingOpen === pending) this.#openPending();
@@ -327,7 +327,8 @@ export class CardController {
             pending.frame = requestAnimationFrame(open);
             pending.timer = setTimeout(open, OPEN_FRAME_LEAD_MS);
           }, HOVER_OPEN_MS - OPEN_FRAME_LEAD_MS);
-          this.#host.prefetch(this.#request(record)); // the card gets ready during the delay
+          // The card gets ready during the delay: rendered, laid out and placed.
+          this.#host.prefetch(this.#request(record), this.#anchor(pending));
           this.#pendingOpen = pending;
         }
       } else {

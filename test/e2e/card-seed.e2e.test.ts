@@ -199,6 +199,80 @@ for (const browserName of BROWSERS) {
       expect((appear as { elapsed: number }).elapsed).toBeLessThan(60); // of 120 ms
     });
 
+    it('opens next to the line under the pointer, even when the page moved it just before', async () => {
+      await moveAway(ext.page);
+      await waitForClosed(ext.page);
+      // The card is placed while still staged, early in the hover delay (host.tsx,
+      // placeStaged). The moment that placement lands, the page pushes the paragraph down by
+      // 6 px: the card must still end up by the line where it is now.
+      await ext.page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('backstory-card');
+        host?.style.setProperty('top', '0px', 'important');
+        const paragraph = [...document.querySelectorAll('p')].find((p) =>
+          p.textContent?.startsWith('This decision caused'),
+        );
+        const observer = new MutationObserver(() => {
+          const card = document.querySelector<HTMLElement>('backstory-card');
+          if (!card || !paragraph || getComputedStyle(card).visibility !== 'hidden') return;
+          if (card.style.getPropertyValue('top') === '0px') return;
+          observer.disconnect();
+          paragraph.style.paddingTop = '6px';
+          Object.assign(window, { movedWhileStaged: true });
+        });
+        observer.observe(document.documentElement, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['style'],
+        });
+        Object.assign(window, { placeObserver: observer });
+      });
+      const point = await pointOnText(ext.page, 'CSTO', 3);
+      await hoverUntilOpen(ext.page, point);
+      await sleep(150); // a few frames
+      const placed = await ext.page.evaluate(
+        (x: number, y: number) => {
+          (window as unknown as { placeObserver: MutationObserver }).placeObserver.disconnect();
+          const lines: DOMRect[] = [];
+          CSS.highlights.forEach((highlight, name) => {
+            if (!name.startsWith('backstory')) return;
+            highlight.forEach((at) => {
+              const range = document.createRange(); // highlights hold StaticRanges
+              range.setStart(at.startContainer, at.startOffset);
+              range.setEnd(at.endContainer, at.endOffset);
+              lines.push(...range.getClientRects());
+            });
+          });
+          // The line the pointer was on, 6 px lower now.
+          const line = lines.find(
+            (r) => r.left <= x && x <= r.right && r.top <= y + 6 && y + 6 <= r.bottom,
+          );
+          const host = document.querySelector('backstory-card')?.getBoundingClientRect();
+          return {
+            moved: (window as unknown as { movedWhileStaged?: boolean }).movedWhileStaged,
+            line: line && { top: line.top, bottom: line.bottom },
+            card: host && { top: host.top, bottom: host.bottom },
+          };
+        },
+        point.x,
+        point.y,
+      );
+      expect(placed.moved).toBe(true);
+      if (!placed.line || !placed.card)
+        throw new Error(`no line or card: ${JSON.stringify(placed)}`);
+      // 6 px below the line (or above it, when there is no room below).
+      const gap = Math.min(
+        Math.abs(placed.card.top - (placed.line.bottom + 6)),
+        Math.abs(placed.card.bottom - (placed.line.top - 6)),
+      );
+      expect(gap).toBeLessThanOrEqual(1.5);
+      await ext.page.evaluate(() => {
+        const paragraph = [...document.querySelectorAll('p')].find((p) =>
+          p.textContent?.startsWith('This decision caused'),
+        );
+        if (paragraph) paragraph.style.paddingTop = '';
+      });
+    });
+
     it('closes shortly after the pointer leaves mention and card', async () => {
       await hoverUntilOpen(ext.page, await pointOnText(ext.page, 'CSTO'));
       await moveAway(ext.page);

@@ -61,6 +61,8 @@ export class CardHost {
   private shown = false;
   /** Set while the card is staged in the top layer: whether anything went over it since. */
   private staged: TopLayerWatch | undefined;
+  /** Where the staged card is placed ahead of its show (placeStaged()). */
+  private placedAt: Placement | undefined;
   /** Topic and text of the card now in the mount point, so show() can skip rendering it again. */
   private rendered: string | undefined;
   /** The close button calls the latest request's onClose (so a new one needs no re-render). */
@@ -83,24 +85,26 @@ export class CardHost {
 
   /**
    * Gets a card ready while it is hidden (during the hover delay), so that show() only has to
-   * make it visible and place it: creates the host, renders the card, and stages it, i.e.
-   * displays it invisibly (`visibility: hidden`: not painted, not hit, not in the accessibility
-   * tree) in the top layer, where the browser lays it out in a frame of the delay. That first
-   * layout (style, fonts, text shaping) otherwise falls in the frame the card opens in
-   * (docs/performance.md, "29 November"). Only in the top layer: a fixed-position box laid out
-   * under <html> outside it (cbde5c8) shifted a Wikipedia page's multi-column list by half a
-   * pixel in Firefox. Engines without the Popover API get no staging. unstage() takes the card
-   * down again when the open is called off.
+   * make it visible: creates the host, renders the card, and stages it, i.e. displays it
+   * invisibly (`visibility: hidden`: not painted, not hit, not in the accessibility tree) in the
+   * top layer, where the browser lays it out in a frame of the delay, then places it at
+   * `anchor` (placeStaged). That first layout (style, fonts, text shaping) otherwise falls in
+   * the frame the card opens in (docs/performance.md, "29 November"). Only in the top layer: a
+   * fixed-position box laid out under <html> outside it (cbde5c8) shifted a Wikipedia page's
+   * multi-column list by half a pixel in Firefox. Engines without the Popover API get no
+   * staging. unstage() takes the card down again when the open is called off.
    */
-  prepare(request: CardRequest): void {
+  prepare(request: CardRequest, anchor: CardAnchor): void {
     if (this.shown) return; // never touch a card the reader is looking at
     const host = this.ensureHost();
     if (!this.renderCard(request) || typeof host.showPopover !== 'function') return;
     setStyle(host, 'visibility', 'hidden');
     setStyle(host, 'display', 'block');
-    if (host.matches(':popover-open')) return;
-    host.showPopover();
-    this.staged = watchTopLayer(host);
+    if (!host.matches(':popover-open')) {
+      host.showPopover();
+      this.staged = watchTopLayer(host);
+    }
+    this.placeStaged(host, anchor);
   }
 
   /** Takes a staged card down (its open was called off); the rendered card is kept. */
@@ -119,12 +123,14 @@ export class CardHost {
     const host = this.ensureHost();
     if (!this.renderCard(request)) return;
     this.shown = true;
+    const placed = this.takePlacement();
     const overtaken = this.endStaging();
     // A modal dialog makes everything outside it inert, our host included: over a mention in
     // a modal, the host is parked inside that dialog while the card is shown (hide() moves it
     // back), so the card can be hovered, clicked and scrolled.
     const parent = modalAround(anchor.range.startContainer) ?? document.documentElement;
-    if (host.parentNode !== parent) parent.append(host);
+    const moved = host.parentNode !== parent;
+    if (moved) parent.append(host);
     setStyle(host, 'display', 'block');
     setStyle(host, 'visibility', 'visible');
     if (typeof host.showPopover === 'function') {
@@ -135,7 +141,7 @@ export class CardHost {
       if (!host.matches(':popover-open')) host.showPopover();
     }
     this.mountPoint?.classList.add(SHOWN_CLASS); // the card fades in now, not while staged
-    this.position(host, anchor);
+    this.position(host, anchor, moved || placed === undefined || !sameAnchor(placed, anchor));
     if (focus) this.dialog?.focus({ preventScroll: true });
   }
 
@@ -144,7 +150,7 @@ export class CardHost {
    * text, same place, new nodes). Nothing is rendered again, so nothing flickers.
    */
   move(anchor: CardAnchor): void {
-    if (this.host && this.shown) this.position(this.host, anchor);
+    if (this.host && this.shown) this.position(this.host, anchor, true);
   }
 
   hide(): void {
@@ -174,8 +180,49 @@ export class CardHost {
     this.mountPoint = undefined;
   }
 
+  /**
+   * Places the staged card at `anchor` in the next frame: measuring there costs little the frame
+   * would not do anyway (the staged card's first layout is due in it). show() at the same anchor
+   * then only makes the card visible; measuring in show() forced a style recalc and a layout
+   * inside the frame the card opens in, and that frame did both again for the card's new place
+   * (docs/performance.md, "29 November, later"). A scroll or resize in between drops the
+   * placement, and show() measures again.
+   */
+  private placeStaged(host: HTMLElement, anchor: CardAnchor): void {
+    this.takePlacement();
+    const placing: Placement = { anchor, ready: false, stop: () => undefined };
+    const current = (): boolean => this.placedAt === placing;
+    const drop = (): void => {
+      if (current()) this.takePlacement();
+    };
+    const frame = requestAnimationFrame(() => {
+      if (!current()) return;
+      void placeCard(host, anchor).then((placed) => {
+        placing.ready = placed && current();
+      });
+    });
+    const options = { capture: true, passive: true };
+    window.addEventListener('scroll', drop, options);
+    window.addEventListener('resize', drop, options);
+    placing.stop = () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', drop, options);
+      window.removeEventListener('resize', drop, options);
+    };
+    this.placedAt = placing;
+  }
+
+  /** The anchor the staged card was placed at, if that placement still holds; clears it. */
+  private takePlacement(): CardAnchor | undefined {
+    const placing = this.placedAt;
+    this.placedAt = undefined;
+    placing?.stop();
+    return placing?.ready ? placing.anchor : undefined;
+  }
+
   /** Ends staging; true unless the card was staged with nothing gone over it since. */
   private endStaging(): boolean {
+    this.takePlacement();
     const staged = this.staged;
     this.staged = undefined;
     staged?.stop();
@@ -205,40 +252,19 @@ export class CardHost {
     if (key === this.rendered) return true;
     const articles = articlesForTopic(bundledArticles, request.topic);
     if (articles.length === 0 || !this.mountPoint) return false;
+    this.takePlacement(); // a new card has a new size: its place is measured again
     render(<Card {...request} articles={articles} onClose={this.close} />, this.mountPoint);
     this.rendered = key;
     return true;
   }
 
-  private position(host: HTMLElement, anchor: CardAnchor): void {
+  /** Keeps the card at `anchor`; `measureNow`: place it now (not already placed there). */
+  private position(host: HTMLElement, anchor: CardAnchor, measureNow: boolean): void {
     this.stopPositioning?.();
-    const { range, point } = anchor;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement:
-        range.startContainer instanceof Element
-          ? range.startContainer
-          : (range.startContainer.parentElement ?? undefined),
-    };
     let frame = 0;
     const update = (): void => {
       frame = 0;
-      computePosition(reference, host, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(point),
-          offset(GAP_PX),
-          flip({ padding: VIEWPORT_PADDING_PX }),
-          shift({ padding: VIEWPORT_PADDING_PX }),
-        ],
-      })
-        .then(({ x, y }) => {
-          setStyle(host, 'left', `${Math.round(x)}px`);
-          setStyle(host, 'top', `${Math.round(y)}px`);
-        })
-        .catch(() => undefined);
+      void placeCard(host, anchor);
     };
     // Follow the mention while the page or any scroller scrolls, at most once per frame.
     // (floating-ui's autoUpdate does this and more, at a size the content budget cannot afford.)
@@ -248,13 +274,67 @@ export class CardHost {
     const options = { capture: true, passive: true };
     window.addEventListener('scroll', onMove, options);
     window.addEventListener('resize', onMove, options);
-    update();
+    // Placed ahead (placeStaged()): checked again in the next frame, after the card is
+    // painted, in case the page moved the mention in the meantime.
+    if (measureNow) update();
+    else onMove();
     this.stopPositioning = () => {
       window.removeEventListener('scroll', onMove, options);
       window.removeEventListener('resize', onMove, options);
       if (frame) cancelAnimationFrame(frame);
     };
   }
+}
+
+/** A placement of the staged card (CardHost.placeStaged) and whether it has been applied. */
+interface Placement {
+  anchor: CardAnchor;
+  ready: boolean;
+  stop: () => void;
+}
+
+/** Sets the card's place next to `anchor` (reads layout); false if that failed. */
+async function placeCard(host: HTMLElement, { range, point }: CardAnchor): Promise<boolean> {
+  const reference = {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement:
+      range.startContainer instanceof Element
+        ? range.startContainer
+        : (range.startContainer.parentElement ?? undefined),
+  };
+  try {
+    const { x, y } = await computePosition(reference, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(point),
+        offset(GAP_PX),
+        flip({ padding: VIEWPORT_PADDING_PX }),
+        shift({ padding: VIEWPORT_PADDING_PX }),
+      ],
+    });
+    // Unchanged values are not written again: a rewrite would make the frame lay the card out.
+    const left = `${Math.round(x)}px`;
+    const top = `${Math.round(y)}px`;
+    if (host.style.getPropertyValue('left') !== left) setStyle(host, 'left', left);
+    if (host.style.getPropertyValue('top') !== top) setStyle(host, 'top', top);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether two anchors point at the same text from the same point. */
+function sameAnchor(a: CardAnchor, b: CardAnchor): boolean {
+  return (
+    a.range.startContainer === b.range.startContainer &&
+    a.range.startOffset === b.range.startOffset &&
+    a.range.endContainer === b.range.endContainer &&
+    a.range.endOffset === b.range.endOffset &&
+    a.point?.x === b.point?.x &&
+    a.point?.y === b.point?.y
+  );
 }
 
 /** The open modal dialog around `node`, if any. */

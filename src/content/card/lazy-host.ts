@@ -21,13 +21,13 @@ export class LazyCardHost {
 
   /**
    * Gets the card for `request` ready ahead of need (hover delay): loads the UI, creates the
-   * host, renders the card and stages it hidden (CardHost.prepare), so that only making it
-   * visible and placing it are left for show().
+   * host, renders the card, stages it hidden and places it at `anchor` (CardHost.prepare), so
+   * that only making it visible is left for show().
    */
-  prefetch(request: CardRequest): void {
+  prefetch(request: CardRequest, anchor: CardAnchor): void {
     const generation = this.#generation;
     this.#load((host) => {
-      if (generation === this.#generation) host.prepare(request);
+      if (generation === this.#generation) host.prepare(request, anchor);
     });
   }
 
