@@ -11,12 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser';
-import { pageHelpersSource } from './page-bundle';
 import { charsetOf, preparePage } from './prepare-page';
+import { openProbePage } from './probe-page';
 import { syntheticPage, SYNTHETIC_CHARS } from './synthetic';
-import { CONTENT_SOURCE_URL } from './run-page';
-import { startServer } from './server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TOP = 15;
@@ -30,31 +27,21 @@ async function main(): Promise<void> {
   const bytes = synthetic
     ? await syntheticPage(corpus, SYNTHETIC_CHARS)
     : await readFile(path.join(corpus, file));
-  const js = await readFile(path.join(dist, 'content.js'), 'utf8');
-  const css = await readFile(path.join(dist, 'content.css'), 'utf8');
-  const server = await startServer(dist);
-  const browser = await launch('chromium');
-  try {
-    const page = browser.page;
-    const url = server.publish('p', {
+  const probe = await openProbePage(
+    {
       body: synthetic
         ? bytes
         : preparePage(bytes, process.env.VARIANT === 'as-is' ? 'as-is' : 'mentions'),
       charset: synthetic ? 'utf-8' : charsetOf(bytes),
-    });
-    const cdp = await page.createCDPSession();
-    await page.goto(url, { waitUntil: 'load' });
-    await page.evaluate(await pageHelpersSource());
-    await page.evaluate(
-      `__bench.prepareBackstory(${JSON.stringify(server.extensionBase)}, ${JSON.stringify(css)})`,
-    );
+    },
+    dist,
+  );
+  try {
+    const cdp = await probe.page.createCDPSession();
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    await page.evaluate(
-      `__bench.begin();\n${js}\n;__bench.endSync(60000);\n//# sourceURL=${CONTENT_SOURCE_URL}`,
-    );
-    const run = (await page.evaluate('__bench.finish()')) as {
+    const run = (await probe.runContentScript()) as {
       syncMs: number;
       scanMs: number;
       longestTaskMs: number;
@@ -81,8 +68,7 @@ async function main(): Promise<void> {
       console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await probe.close();
   }
 }
 
