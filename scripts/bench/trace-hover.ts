@@ -88,7 +88,7 @@ function report(events: TraceEvent[], result: HoverResult): void {
   const mainTid = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!mainTid) return;
   const main = events.filter((e) => e.tid === mainTid.tid && e.pid === mainTid.pid);
-  const painted = main.find((e) => e.name === 'bench-painted' || e.name.includes('bench-painted'));
+  const painted = main.find((e) => e.name === 'bench-painted');
   if (!painted) {
     console.log('  (no painted mark in the trace)');
     return;

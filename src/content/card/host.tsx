@@ -201,13 +201,10 @@ export class CardHost {
         placing.ready = placed && current();
       });
     });
-    const options = { capture: true, passive: true };
-    window.addEventListener('scroll', drop, options);
-    window.addEventListener('resize', drop, options);
+    const stopListening = onScrollOrResize(drop);
     placing.stop = () => {
       cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', drop, options);
-      window.removeEventListener('resize', drop, options);
+      stopListening();
     };
     this.placedAt = placing;
   }
@@ -271,16 +268,13 @@ export class CardHost {
     const onMove = (): void => {
       frame ||= requestAnimationFrame(update);
     };
-    const options = { capture: true, passive: true };
-    window.addEventListener('scroll', onMove, options);
-    window.addEventListener('resize', onMove, options);
+    const stopListening = onScrollOrResize(onMove);
     // Placed ahead (placeStaged()): checked again in the next frame, after the card is
     // painted, in case the page moved the mention in the meantime.
     if (measureNow) update();
     else onMove();
     this.stopPositioning = () => {
-      window.removeEventListener('scroll', onMove, options);
-      window.removeEventListener('resize', onMove, options);
+      stopListening();
       if (frame) cancelAnimationFrame(frame);
     };
   }
@@ -323,6 +317,17 @@ async function placeCard(host: HTMLElement, { range, point }: CardAnchor): Promi
   } catch {
     return false;
   }
+}
+
+/** Calls `listener` on any scroll (the page or a scroller in it) or resize; returns the undo. */
+function onScrollOrResize(listener: () => void): () => void {
+  const options = { capture: true, passive: true };
+  window.addEventListener('scroll', listener, options);
+  window.addEventListener('resize', listener, options);
+  return () => {
+    window.removeEventListener('scroll', listener, options);
+    window.removeEventListener('resize', listener, options);
+  };
 }
 
 /** Whether two anchors point at the same text from the same point. */
