@@ -20,6 +20,7 @@ import { LazyCardHost, type CardRequest } from './card/lazy-host';
 import { liveRange, mentionAtPoint, placeCentre, placeHas, placeOf } from './hit-test';
 import { HOVER_OPEN_MS, OPEN_FRAME_LEAD_MS } from './hover-timing';
 import type { MentionRecord, MentionRegistry } from './mention-registry';
+import { setTimerOnTime } from './timer-on-time';
 
 /** The card closes this long after the pointer left both the mention and the card. */
 const HOVER_CLOSE_MS = 300;
@@ -52,7 +53,8 @@ interface Tracked {
 }
 
 interface PendingOpen extends Tracked {
-  timer?: ReturnType<typeof setTimeout>;
+  /** Calls off the wait's current timer. */
+  cancelTimer?: () => void;
   /** The animation frame the card will be built in, once the first timer has fired. */
   frame?: number;
   /** The wait ended while the mention was lost: open as soon as its copy is found. */
@@ -323,9 +325,9 @@ export class CardController {
           };
           // Built in a frame callback, the card is painted in that same frame; a frame that has
           // not come by the end of the delay is not waited for (hover-timing.ts).
-          pending.timer = setTimeout(() => {
+          pending.cancelTimer = setTimerOnTime(() => {
             pending.frame = requestAnimationFrame(open);
-            pending.timer = setTimeout(open, OPEN_FRAME_LEAD_MS);
+            pending.cancelTimer = setTimerOnTime(open, OPEN_FRAME_LEAD_MS);
           }, HOVER_OPEN_MS - OPEN_FRAME_LEAD_MS);
           // The card gets ready during the delay: rendered, laid out and placed.
           this.#host.prefetch(this.#request(record), this.#anchor(pending));
@@ -404,7 +406,7 @@ export class CardController {
   #cancelPendingOpen(unstage = true): void {
     const pending = this.#pendingOpen;
     if (!pending) return;
-    clearTimeout(pending.timer);
+    pending.cancelTimer?.();
     if (pending.frame !== undefined) cancelAnimationFrame(pending.frame);
     this.#pendingOpen = undefined;
     if (unstage) this.#host.unstage();
