@@ -4,8 +4,10 @@
  * Firefox's timer thread lets a timer of delay D fire up to D / 8 late (at least 1 ms), so that
  * it shares one wake-up with a later timer (TimerThread::ComputeAcceptableFiringDelay; the cap,
  * `timer.maximum_firing_delay_tolerance_ms`, is 10 s). Any other timer in the content process
- * due in that window pulls ours along: the hover card's 484 ms timer fired 13–50 ms late while
- * the main thread sat idle (Firefox profile, docs/performance.md, "29 November, morning").
+ * due in that window pulls ours along. Set on a pointer move, a plain 484 ms timer fired 16.5 ms
+ * late every time on a bare page (something of Firefox's comes due 500 ms after the move), and
+ * up to 50 ms late in the benchmark while the main thread sat idle (a Firefox profile;
+ * docs/performance.md, "29 November, morning").
  *
  * So a long wait runs as a short chain of timers: each link aims early enough that even at its
  * own worst slip it fires before the deadline's last FINAL_STEP_MS, and the last link, at most
