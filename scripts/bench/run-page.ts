@@ -9,6 +9,7 @@
 import { HOVER_OPEN_MS } from '../../src/content/hover-timing';
 import { PRECHECK_DATA } from '../../src/core/vocabulary';
 import { landedDespite } from '../lib/firefox-navigation';
+import type { Page } from 'puppeteer-core';
 import type { BenchBrowser } from './browser';
 import type { BenchServer, ServedPage } from './server';
 import type { Variant } from './prepare-page';
@@ -106,25 +107,42 @@ async function runBackstory(
 }
 
 async function measureHovers(ctx: RunContext, mentions: number): Promise<HoverResult[]> {
-  const { page } = ctx.browser;
   const out: HoverResult[] = [];
   for (let i = 0; i < Math.min(HOVERS, mentions); i++) {
-    // Away from any mention, long enough for an open card to close (300 ms in the card).
-    await page.mouse.move(2, 2);
-    await new Promise((r) => setTimeout(r, 400));
-    const point = await call<{ x: number; y: number } | null>(ctx, `__bench.mentionPoint(${i})`);
-    if (!point) continue;
-    const armed = call<HoverResult | null>(
-      ctx,
-      `__bench.armHover(${JSON.stringify(CONTENT_SOURCE_URL)}, ${HOVER_OPEN_MS}, 3000)`,
-    );
-    await new Promise((r) => setTimeout(r, 50));
-    await page.mouse.move(point.x, point.y);
-    const result = await armed;
+    const result = await hoverMention(ctx.browser.page, i, (e) => call(ctx, e));
     if (result) out.push(result);
   }
-  await page.mouse.move(2, 2);
+  await ctx.browser.page.mouse.move(2, 2);
   return out;
+}
+
+/**
+ * One measured hover on mention `index`, as the benchmark makes it: the pointer away from any
+ * mention for long enough that an open card closes (300 ms in the card), the mention scrolled
+ * into view, the hover probe armed (page/hover.ts; `armSuffix` is appended to its expression),
+ * then the pointer onto the mention. `beforeArm` runs just before the probe is armed (the
+ * tracer's start). Null when no card was painted or the mention has no box to hover.
+ */
+export async function hoverMention(
+  page: Page,
+  index: number,
+  evaluate: (expression: string) => Promise<unknown>,
+  { beforeArm, armSuffix = '' }: { beforeArm?: () => Promise<void>; armSuffix?: string } = {},
+): Promise<HoverResult | null> {
+  await page.mouse.move(2, 2);
+  await new Promise((r) => setTimeout(r, 400));
+  const point = (await evaluate(`__bench.mentionPoint(${index})`)) as {
+    x: number;
+    y: number;
+  } | null;
+  if (!point) return null;
+  await beforeArm?.();
+  const armed = evaluate(
+    `__bench.armHover(${JSON.stringify(CONTENT_SOURCE_URL)}, ${HOVER_OPEN_MS}, 3000)${armSuffix}`,
+  ) as Promise<HoverResult | null>;
+  await new Promise((r) => setTimeout(r, 50));
+  await page.mouse.move(point.x, point.y);
+  return armed;
 }
 
 function edits(ctx: RunContext): Promise<{ with: number[]; without: number[] }> {

@@ -9,10 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOVER_OPEN_MS } from '../../src/content/hover-timing';
 import { charsetOf, preparePage } from './prepare-page';
 import { openProbePage } from './probe-page';
-import { CONTENT_SOURCE_URL } from './run-page';
+import { hoverMention } from './run-page';
 import type { HoverResult } from './types';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,29 +42,24 @@ async function main(): Promise<void> {
     const run = (await probe.runContentScript()) as { mentions: number };
     console.log(`${file}: ${run.mentions} mentions`);
     for (let i = 0; i < Math.min(hovers, run.mentions); i++) {
-      await page.mouse.move(2, 2);
-      await new Promise((r) => setTimeout(r, 400));
-      const point = (await page.evaluate(`__bench.mentionPoint(${i})`)) as {
-        x: number;
-        y: number;
-      } | null;
-      if (!point) continue;
-      await page.tracing.start({
-        categories: [
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'blink.user_timing',
-          'v8.execute',
-          'blink',
-          'cc',
-        ],
+      let tracing = false;
+      const result = await hoverMention(page, i, (e) => page.evaluate(e), {
+        beforeArm: async () => {
+          tracing = true;
+          await page.tracing.start({
+            categories: [
+              'devtools.timeline',
+              'disabled-by-default-devtools.timeline',
+              'blink.user_timing',
+              'v8.execute',
+              'blink',
+              'cc',
+            ],
+          });
+        },
+        armSuffix: ".then((r) => { performance.mark('bench-painted'); return r; })",
       });
-      const armed = page.evaluate(
-        `__bench.armHover(${JSON.stringify(CONTENT_SOURCE_URL)}, ${HOVER_OPEN_MS}, 3000).then((r) => { performance.mark('bench-painted'); return r; })`,
-      ) as Promise<HoverResult | null>;
-      await new Promise((r) => setTimeout(r, 50));
-      await page.mouse.move(point.x, point.y);
-      const result = await armed;
+      if (!tracing) continue; // the mention had no box to hover
       await new Promise((r) => setTimeout(r, 50));
       const buffer = await page.tracing.stop();
       if (!result || !buffer) {
