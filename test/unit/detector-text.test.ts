@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions, mayContainMention } from '../../src/core/find-mentions';
 import { Sentences } from '../../src/core/detector/sentences';
+import { PRECHECK } from '../../src/core/may-contain-mention';
+import { PRECHECK_DATA } from '../../src/core/vocabulary';
 import { C, K, spans } from './detector-helpers';
 
 describe('offsets', () => {
@@ -105,6 +107,19 @@ describe('pre-check', () => {
     expect(mayContainMention('The CSTO met.')).toBe(true);
     expect(mayContainMention('Беспорядки в Казахстане')).toBe(true);
     expect(mayContainMention('CS\u00ADTO')).toBe(true);
+  });
+
+  it('finds the stem of a case-sensitive alias in its case only, also inside a longer stem', () => {
+    const flag = (spelling: string): number =>
+      PRECHECK_DATA.stems.length + PRECHECK_DATA.cased.findIndex(([, cased]) => cased === spelling);
+    const flags = (text: string): Uint8Array => PRECHECK.stemsIn(text) ?? new Uint8Array(0);
+    expect(flags('The CSTO met.')[flag('CSTO')]).toBe(1);
+    expect(flags('ClassicStock images')[flag('CSTO')]).not.toBe(1);
+    expect(flags('the csto met')[flag('CSTO')]).not.toBe(1);
+    // "январск" is a stem of its own, found instead of the shorter "январ" it starts with.
+    expect(flags('Январские события')[flag('Январ')]).toBe(1);
+    expect(flags('январские события')[flag('Январ')]).not.toBe(1);
+    expect(mayContainMention('ClassicStock images')).toBe(false);
   });
 });
 

@@ -294,9 +294,21 @@ export function compileVocabulary(topics: readonly TopicVocabulary[]): Vocabular
       groups,
       anchors: anchorStems(stems, implies, cased, groups, clauseList),
       cased,
+      casedOf: casedByStem(implies, cased),
     },
     matcher: { shards, contextSets },
   };
+}
+
+/** PrecheckData.casedOf: a hit of a stem is a hit of the shorter stems it implies. */
+function casedByStem(implies: number[][], cased: [number, string][]): Record<number, number[]> {
+  const casedOf: Record<number, number[]> = {};
+  cased.forEach(([base], k) => {
+    implies.forEach((shorter, stem) => {
+      if (stem === base || shorter.includes(base)) (casedOf[stem] ??= []).push(k);
+    });
+  });
+  return casedOf;
 }
 
 /**

@@ -81,6 +81,12 @@ export interface PrecheckData {
    * "ClassicStock"; "Январ", not the "январ" of every date in January).
    */
   cased: [number, string][];
+  /**
+   * Per stem (by index), the `cased` entries (indices k) to try where it is found: its own, and
+   * those of the shorter stems it starts with (see `implies`). Derived at build time, so the
+   * content script does not work it out on every page it starts on.
+   */
+  casedOf: Record<number, number[]>;
 }
 
 /** What the full matcher needs: shipped in detector.js, loaded once a page passes the pre-check. */
