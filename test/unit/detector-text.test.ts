@@ -7,6 +7,7 @@ import { findMentions, mayContainMention } from '../../src/core/find-mentions';
 import { Sentences } from '../../src/core/detector/sentences';
 import { PRECHECK } from '../../src/core/may-contain-mention';
 import { PRECHECK_DATA } from '../../src/core/vocabulary';
+import { loadEvalSet } from '../../scripts/lib/eval-set';
 import { C, K, spans } from './detector-helpers';
 
 describe('offsets', () => {
@@ -120,6 +121,21 @@ describe('pre-check', () => {
     expect(flags('Январские события')[flag('Январ')]).toBe(1);
     expect(flags('январские события')[flag('Январ')]).not.toBe(1);
     expect(mayContainMention('ClassicStock images')).toBe(false);
+  });
+
+  it('stops early with the same answer as a full read (labelled sentences, alone and joined)', () => {
+    const texts = loadEvalSet().map((item) => item.text);
+    // Joined in threes: stems of one sentence and context words of the next meet in one text.
+    const joined = texts.map((_, i) => texts.slice(i, i + 3).join(' '));
+    const all = [...texts, ...joined];
+    let possible = 0;
+    for (const text of all) {
+      const full = PRECHECK.anyPossible(PRECHECK.stemsIn(text));
+      expect(PRECHECK.mayMatch(text), text).toBe(full);
+      if (full) possible++;
+    }
+    expect(possible).toBeGreaterThan(100);
+    expect(all.length - possible).toBeGreaterThan(10); // the negatives are labelled too
   });
 });
 
