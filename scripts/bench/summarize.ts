@@ -43,6 +43,7 @@ export function summarize(runs: VariantRuns): VariantSummary {
     speedupTerms: markTermsMs === null ? null : ratio(markTermsMs, scanMs),
     heapKB: runs.heapBytes === null ? null : runs.heapBytes / 1024,
     coldMs: runs.cold ? runs.cold.totalMs : null,
+    coldLongestTaskMs: runs.cold ? runs.cold.longestTaskMs : null,
     hoverMs: runs.hover.map((h) => h.afterDelayMs),
     hoverParts: runs.hover.map((h) => [h.startMs, h.workMs, h.frameWaitMs, h.renderMs]),
     editsWithMs: runs.editsWithMs.length ? median(runs.editsWithMs) : null,

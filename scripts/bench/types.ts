@@ -72,6 +72,8 @@ export interface VariantSummary {
   heapKB: number | null;
   /** Startup + scan of the run after a forced GC. */
   coldMs: number | null;
+  /** That run's longest task (absent in files written before it was recorded). */
+  coldLongestTaskMs?: number | null;
   hoverMs: number[];
   /**
    * Per hover, in ms (see page/hover.ts): [our work's start against the delay's end, our work,
