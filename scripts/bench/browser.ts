@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -54,11 +54,21 @@ const FIREFOX_PREFS: Record<string, unknown> = {
 export interface BenchBrowser {
   name: BrowserName;
   version: string;
-  page: Page;
+  /** The page under test; a new one after each freshPage(). */
+  readonly page: Page;
+  /**
+   * Replaces the page with one in a new browser context, so the next page loaded runs in a
+   * renderer process of its own: V8 starts with no compiled code and no compiled regular
+   * expressions, as on a reader's first visit to a site. Browser contexts share no process
+   * (Chromium; Firefox keeps a container's pages apart from other containers').
+   */
+  freshPage(): Promise<void>;
   /** Chromium only: live JS heap after a full GC, in bytes. */
   heapUsed(): Promise<number | null>;
   close(): Promise<void>;
 }
+
+const VIEWPORT = { width: 1280, height: 800 };
 
 export async function launch(name: BrowserName): Promise<BenchBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), `backstory-bench-${name}-`));
@@ -69,7 +79,7 @@ export async function launch(name: BrowserName): Promise<BenchBrowser> {
       headless: true,
       userDataDir: profile,
       args: CHROMIUM_FLAGS,
-      defaultViewport: { width: 1280, height: 800 },
+      defaultViewport: VIEWPORT,
     });
   } else {
     browser = await puppeteer.launch({
@@ -78,15 +88,28 @@ export async function launch(name: BrowserName): Promise<BenchBrowser> {
       headless: true,
       userDataDir: profile,
       extraPrefsFirefox: FIREFOX_PREFS,
-      defaultViewport: { width: 1280, height: 800 },
+      defaultViewport: VIEWPORT,
     });
   }
-  const page = (await browser.pages())[0] ?? (await browser.newPage());
-  const cdp = name === 'chromium' ? await page.createCDPSession() : null;
+  let page = (await browser.pages())[0] ?? (await browser.newPage());
+  let context: BrowserContext | null = null;
+  let cdp = name === 'chromium' ? await page.createCDPSession() : null;
   return {
     name,
     version: await browser.version(),
-    page,
+    get page() {
+      return page;
+    },
+    async freshPage() {
+      const next = await browser.createBrowserContext();
+      const nextPage = await next.newPage();
+      await nextPage.setViewport(VIEWPORT);
+      // The launch page stays open (closing a browser's last page may end it); later ones go.
+      await context?.close().catch(() => undefined);
+      context = next;
+      page = nextPage;
+      cdp = name === 'chromium' ? await page.createCDPSession() : null;
+    },
     async heapUsed() {
       if (!cdp) return null;
       await cdp.send('HeapProfiler.collectGarbage');

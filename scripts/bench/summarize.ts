@@ -44,6 +44,8 @@ export function summarize(runs: VariantRuns): VariantSummary {
     heapKB: runs.heapBytes === null ? null : runs.heapBytes / 1024,
     coldMs: runs.cold ? runs.cold.totalMs : null,
     coldLongestTaskMs: runs.cold ? runs.cold.longestTaskMs : null,
+    firstMs: runs.first ? runs.first.totalMs : null,
+    firstLongestTaskMs: runs.first ? runs.first.longestTaskMs : null,
     hoverMs: runs.hover.map((h) => h.afterDelayMs),
     hoverParts: runs.hover.map((h) => [h.startMs, h.workMs, h.frameWaitMs, h.renderMs]),
     editsWithMs: runs.editsWithMs.length ? median(runs.editsWithMs) : null,

@@ -26,6 +26,8 @@ export interface VariantRuns {
   idle: IdleResult[];
   /** Bytes of JS heap still used after our run (after a full GC), Chromium only. */
   heapBytes: number | null;
+  /** Run 0: the content script's first run in the page's fresh renderer process. */
+  first: BackstoryResult | null;
   /** The run after a forced GC (compiled code dropped), outside the medians. */
   cold: BackstoryResult | null;
   hover: HoverResult[];
@@ -74,6 +76,12 @@ export interface VariantSummary {
   coldMs: number | null;
   /** That run's longest task (absent in files written before it was recorded). */
   coldLongestTaskMs?: number | null;
+  /**
+   * Startup + scan, and the longest task, of the first run in the page's fresh renderer process
+   * (absent in files written before it was measured).
+   */
+  firstMs?: number | null;
+  firstLongestTaskMs?: number | null;
   hoverMs: number[];
   /**
    * Per hover, in ms (see page/hover.ts): [our work's start against the delay's end, our work,
