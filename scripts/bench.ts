@@ -75,6 +75,7 @@ async function main(): Promise<number> {
     terms: false,
     hover: false,
     idleControl: false,
+    freshProcess: options.freshProcess,
   };
   // Term mode and hovers are slow (one DOM pass per term; each hover waits out the 500 ms
   // delay): they run on an even sample of about SAMPLED pages.

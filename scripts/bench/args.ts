@@ -16,6 +16,8 @@ export interface BenchOptions {
   synthetic: boolean;
   /** Skip mark.js (faster runs while developing). */
   peer: boolean;
+  /** Each page variant in a fresh browser context, its run 0 reported as a first visit. */
+  freshProcess: boolean;
   /** Write docs/performance-<browser>.svg and the run's JSON beside it. */
   writeDocs: boolean;
   termBudgetMs: number;
@@ -28,7 +30,7 @@ export interface BenchOptions {
 }
 
 const USAGE = `usage: npm run bench -- [--browser chromium|firefox] [--pages N] [--match TEXT]
-       [--runs N] [--strict] [--synthetic] [--no-peer] [--write-docs] [--term-budget-ms MS] [--dist DIR] [--out FILE] [--from FILE]`;
+       [--runs N] [--strict] [--synthetic] [--no-peer] [--fresh-process] [--write-docs] [--term-budget-ms MS] [--dist DIR] [--out FILE] [--from FILE]`;
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
@@ -39,6 +41,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     strict: false,
     synthetic: false,
     peer: true,
+    freshProcess: false,
     writeDocs: false,
     termBudgetMs: 3000,
     dist: undefined,
@@ -88,6 +91,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--no-peer':
         options.peer = false;
+        break;
+      case '--fresh-process':
+        options.freshProcess = true;
         break;
       case '--write-docs':
         options.writeDocs = true;

@@ -147,7 +147,6 @@ export function checkBudgets(s: VariantSummary[], gzipBytes: number): Budget[] {
     (a, x) => (!a || x.longestTaskMs > a.longestTaskMs ? x : a),
     undefined,
   );
-
   const speedup = median(c.map((x) => x.speedupRegExp ?? NaN));
   // For scale: the peer against the same floor (a budget of ≤ 3× the floor and ≥ 5× faster
   // than mark.js asks for less than a fifth of the peer's own ratio).

@@ -39,6 +39,8 @@ export interface RunContext {
   hover: boolean;
   /** After each timed run, the same setup and window with nothing injected (see page idle()). */
   idleControl: boolean;
+  /** Load each page variant in a fresh browser context; run 0 is then a first visit. */
+  freshProcess: boolean;
 }
 
 const RUN_TIMEOUT_MS = 60_000;
@@ -203,8 +205,8 @@ export async function runVariant(
 
   let termsSpent = 0;
   await attempt('load', async () => {
-    // Each page variant in a renderer process of its own, so run 0 is a first visit's run.
-    await ctx.browser.freshPage();
+    // --fresh-process: a renderer process of this variant's own, so run 0 is a first visit.
+    if (ctx.freshProcess) await ctx.browser.freshPage();
     await load(ctx, url);
     out.hasTrigger = await call<boolean>(
       ctx,
@@ -212,10 +214,11 @@ export async function runVariant(
     );
     if (ctx.peer) await call(ctx, ctx.markJs);
   });
-  // Runs 1..runs are timed. Run 0, the warm-up, is the first time the content script runs in
-  // this page's fresh renderer process: its times are the "first run" figures. One more run,
-  // untimed in the medians, follows a forced GC (the heap figure), which also drops V8's
-  // compiled code: its times are the "cold" figures, and the hover and DOM-edit checks run on it.
+  // Runs 1..runs are timed. Run 0 is a warm-up; with --fresh-process it is the content
+  // script's first run in this variant's own renderer process: the "first run" figures. One
+  // more run, untimed in the medians, follows a forced GC (the heap figure), which also drops
+  // V8's compiled code: its times are the "cold" figures, and the hover and DOM-edit checks
+  // run on it.
   for (let run = 0; run <= ctx.runs + 1 && out.errors.length === 0; run++) {
     const last = run === ctx.runs + 1;
     const warmUp = run === 0 || last;
@@ -236,7 +239,7 @@ export async function runVariant(
       }
       const { result, heap } = await runBackstory(ctx, last);
       if (!warmUp) out.backstory.push(result);
-      if (run === 0) out.first = result;
+      if (run === 0 && ctx.freshProcess) out.first = result;
       if (!warmUp && ctx.idleControl) {
         await beforeRun(ctx, false);
         out.idle.push(await call<IdleResult>(ctx, `__bench.idle(${result.scanMs})`));
