@@ -59,8 +59,8 @@ export interface BenchBrowser {
   /**
    * Replaces the page with one in a new browser context, so the next page loaded runs in a
    * renderer process of its own: V8 starts with no compiled code and no compiled regular
-   * expressions, as on a reader's first visit to a site. Browser contexts share no process
-   * (Chromium; Firefox keeps a container's pages apart from other containers').
+   * expressions, as on a reader's first visit to a site. Checked in Chromium (each new context
+   * had new renderer process ids); in Firefox a context is a container, not checked there.
    */
   freshPage(): Promise<void>;
   /** Chromium only: live JS heap after a full GC, in bytes. */
