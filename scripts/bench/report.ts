@@ -105,14 +105,32 @@ function firstVisitDetail(pages: readonly VariantSummary[]): string {
   return `; startup + scan median ${warm.toFixed(2)} ms, on a first visit (the first run in a fresh renderer process) ${median(first).toFixed(2)} ms`;
 }
 
+/** The page variant with the largest finite `value`; undefined when none has one. */
+function largest(
+  pages: readonly VariantSummary[],
+  value: (x: VariantSummary) => number | null | undefined,
+): VariantSummary | undefined {
+  let best: VariantSummary | undefined;
+  for (const x of pages) {
+    const v = value(x);
+    // Variants whose runs all failed have NaN: skipped.
+    if (
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      (best === undefined || v > (value(best) as number))
+    )
+      best = x;
+  }
+  return best;
+}
+
 /** The longest task of a run outside the medians (one per page variant), and where. */
 function outsideMediansDetail(
   pages: readonly VariantSummary[],
   key: 'firstLongestTaskMs' | 'coldLongestTaskMs',
   what: string,
 ): string {
-  let worst: VariantSummary | undefined;
-  for (const x of pages) if ((x[key] ?? -1) > (worst?.[key] ?? -1)) worst = x;
+  const worst = largest(pages, (x) => x[key]);
   const ms = worst?.[key];
   if (worst === undefined || ms == null) return '';
   return `; in ${what} (one per page variant, not in the medians) ${ms.toFixed(1)} ms on ${worst.page} (${worst.variant})`;
@@ -143,10 +161,7 @@ export function checkBudgets(s: VariantSummary[], gzipBytes: number): Budget[] {
     m.map((x) => x.ratioCold),
     0.95,
   );
-  const worst = c.reduce<VariantSummary | undefined>(
-    (a, x) => (!a || x.longestTaskMs > a.longestTaskMs ? x : a),
-    undefined,
-  );
+  const worst = largest(c, (x) => x.longestTaskMs);
   const speedup = median(c.map((x) => x.speedupRegExp ?? NaN));
   // For scale: the peer against the same floor (a budget of ≤ 3× the floor and ≥ 5× faster
   // than mark.js asks for less than a fifth of the peer's own ratio).
